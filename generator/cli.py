@@ -1,0 +1,122 @@
+"""`python -m generator …`: the command line. The only place (with the MkDocs hook) that turns errors into
+messages: exit 0 on success, 1 with every problem listed on bad input, never a traceback.
+
+    parse FILE        print any regulation text's structure as JSON
+    variants          the variant readings of the witnesses (--format tsv|json)
+    check             validate sources (and, later, annotations); print what was found
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from generator.errors import InputError
+from generator.model import Article, Document
+from generator.parse import parse_file
+from generator.sources import load_corpus
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "number": article.number,
+        "title": article.title,
+        "paragraphs": [
+            {
+                "id": paragraph.id,
+                "number": paragraph.number,
+                "text": paragraph.text,
+                "items": [{"id": item.id, "number": item.number, "text": item.text} for item in paragraph.items],
+            }
+            for paragraph in article.paragraphs
+        ],
+    }
+
+
+def document_json(document: Document) -> dict[str, Any]:
+    """The shape `parse` prints: chapters (with sections when present) or, without chapters, articles."""
+    if not document.chapters:
+        return {"title": document.title, "articles": [article_json(a) for a in document.articles]}
+    chapters = []
+    for chapter in document.chapters:
+        entry: dict[str, Any] = {"number": chapter.number, "title": chapter.title}
+        if chapter.sections:
+            entry["sections"] = [
+                {"number": s.number, "title": s.title, "articles": [article_json(a) for a in s.articles]} for s in chapter.sections
+            ]
+        entry["articles"] = [article_json(a) for a in chapter.articles]
+        chapters.append(entry)
+    result: dict[str, Any] = {"title": document.title, "chapters": chapters}
+    if document.articles_outside_chapters:
+        result["articles"] = [article_json(a) for a in document.articles_outside_chapters]
+    return result
+
+
+def command_parse(arguments: argparse.Namespace) -> None:
+    document = parse_file(Path(arguments.file), arguments.id)
+    json.dump(document_json(document), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def command_variants(arguments: argparse.Namespace) -> None:
+    corpus = load_corpus(arguments.root)
+    if arguments.format == "json":
+        json.dump([asdict(variant) for variant in corpus.variants], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(["witness", "article", "paragraph", "printed", "reading", "node", "kind"])
+    for v in corpus.variants:
+        writer.writerow([v.witness, v.article, v.paragraph, v.printed, v.reading, v.node, v.kind])
+
+
+def command_check(arguments: argparse.Namespace) -> None:
+    corpus = load_corpus(arguments.root)
+    for entry in corpus.catalogue.witnesses:
+        document = corpus.witnesses[entry.id]
+        articles = document.articles
+        paragraphs = sum(len(article.paragraphs) for article in articles)
+        items = sum(len(paragraph.items) for article in articles for paragraph in article.paragraphs)
+        repairs = Counter(repair.kind for repair in document.repairs())
+        shown = ", ".join(f"{kind} {count}" for kind, count in sorted(repairs.items())) or "none"
+        print(
+            f"{entry.id} {entry.document:<12} {len(document.chapters):>2} chapters {len(articles):>3} articles "
+            f"{paragraphs:>3} paragraphs {items:>2} items; repairs: {shown}"
+        )
+    by_witness = Counter(variant.witness for variant in corpus.variants)
+    print("variant readings: " + (", ".join(f"{w} {n}" for w, n in sorted(by_witness.items())) or "none"))
+    print("check passed")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=PROJECT_ROOT, help="the project folder (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse", help="print the structure of a regulation text as JSON")
+    parse.add_argument("file")
+    parse.add_argument("--id", default="doc", help="document id used in node ids (default: %(default)s)")
+    parse.set_defaults(run=command_parse)
+    variants = commands.add_parser("variants", help="list the witnesses' variant readings")
+    variants.add_argument("--format", choices=["tsv", "json"], default="tsv")
+    variants.set_defaults(run=command_variants)
+    check = commands.add_parser("check", help="validate sources.yml and every source text")
+    check.set_defaults(run=command_check)
+    arguments = parser.parse_args(argv)
+    try:
+        arguments.run(arguments)
+    except InputError as error:
+        print(f"error: {len(error.problems)} problem(s) found\n{error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,416 @@
+"""Parse the text of a Chinese law or regulation into a `Document`.
+
+Reads: one source file (UTF-8; a BOM is allowed) in any of the layouts of the seeds: LawRefBook Markdown
+(`#` title, metadata, `<!-- INFO END -->`, `##`…`######` headings), plain `第X条 ` lines, text extracted from
+PDFs (lines broken inside sentences, stray `- ` list marks, spaced digits), Traditional Chinese with
+half-width punctuation, article titles in 【】, cover notices, news preambles and tables of contents.
+Writes: a `Document`, every node with its source span and the repairs that made its display text.
+
+The rule that tells a heading from a line that merely starts with 第四十条 (because a PDF broke a sentence
+there) is numbering continuity: a heading must carry the next number, and a line that does not, following a
+line left unfinished, continues that line. Any other gap or repeat in numbering is an error naming the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import ParseError, Problem
+from generator.model import Article, Chapter, Document, FrontMatter, Item, Paragraph, Repair, Section, Span
+from generator.normalise import normalise
+from generator.numerals import NUMERAL_CHARS, parse_numeral, to_numeral
+
+NUMERAL = f"[{NUMERAL_CHARS}]+"
+# Markdown heading marks before a heading: `#### 第一章 总 则`, `###### 第一条`.
+HEADING_MARKS = r"(?:#{1,6}[ \t]*)?"
+# A chapter: `第一章 总则`, `## 第三章 数字产业化`, `第一章 總 則`.
+CHAPTER = re.compile(rf"{HEADING_MARKS}第(?P<number>{NUMERAL})章(?P<rest>.*)$")
+# A section inside a chapter: `第二节 数据安全`, `### 第一節 通則`.
+SECTION = re.compile(rf"{HEADING_MARKS}第(?P<number>{NUMERAL})[节節](?P<rest>.*)$")
+# An article: `第十二条 除法律…`, `###### 第十二条`, `第一條 為了…`, `第一条【立法目的】…` (never `第十二条规定`).
+ARTICLE = re.compile(rf"{HEADING_MARKS}第(?P<number>{NUMERAL})[条條](?=[\s【]|$)")
+# An article's title right after its number: `【立法目的】`, ` 【**边境基础设施**】`.
+ARTICLE_TITLE = re.compile(r"\s*【(?P<title>[^】]*)】")
+# An item: `（一）符合…`, `(一)符合…`, `- （一）符合…` (a list mark left by a PDF extraction).
+ITEM = re.compile(rf"(?:-[ \t]*)?[（(](?P<number>{NUMERAL})[）)]")
+# The end of LawRefBook's metadata block.
+INFO_END = "<!-- INFO END -->"
+# A table of contents heading: `目录`, `目　　录`, `目 錄`.
+CONTENTS = re.compile(r"#*\s*目\s*[录錄]\s*$")
+# A regulation's title, alone on its line: `# 石家庄市数字经济促进条例`, `石家莊市數字經濟促進條例`.
+TITLE = re.compile(
+    r"#*\s*(?P<title>[^\s,，。:：;；《》()（）]{2,60}"
+    r"(?:条例|條例|法|规定|規定|办法|辦法|细则|細則|决定|決定|规则|規則|章程|准则|準則)"
+    r"(?:[（(][^）)]*[）)])?)\s*$"
+)
+# A heading's title may not read like a sentence: `第二章 数字基础设施` is a heading, `第二章的规定，…` is not.
+SENTENCE_PUNCTUATION = re.compile(r"[，。；：,;:]")
+# How a finished sentence, paragraph lead-in or item ends; anything else continues on the next line.
+TERMINAL = "。；：？！;:?!"
+CLOSING = "”’」』\"'*"
+
+
+def read_source(path: Path) -> list[str]:
+    """The lines of a source file, decoded. A UTF-8 BOM is dropped; any other encoding is an error."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        hint = "save the file as UTF-8"
+        try:
+            data.decode("gb18030")
+            hint += " (it reads as GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)"
+        except UnicodeDecodeError:
+            pass
+        raise ParseError([Problem(str(path), line, f"not UTF-8 text (byte {data[error.start]:#04x})", hint)]) from None
+    if not text.strip():
+        raise ParseError([Problem(str(path), 1, "the file is empty", "a source file holds the text of a regulation")])
+    return [line.rstrip("\r") for line in text.split("\n")]
+
+
+def parse_file(path: Path, document_id: str = "doc", paragraph_breaks: frozenset[int] = frozenset()) -> Document:
+    return parse_lines(read_source(path), str(path), document_id, paragraph_breaks)
+
+
+def is_finished(line: str) -> bool:
+    """Does this line end a sentence (or a lead-in to items)? `…发展。` yes; `…推动本区域数` no."""
+    stripped = line.rstrip()
+    while stripped and stripped[-1] in CLOSING:
+        stripped = stripped[:-1].rstrip()
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+@dataclass
+class _Unit:
+    """A paragraph or item whose lines are still being read."""
+
+    node: str
+    number: int
+    line: int
+    column: int
+    end_line: int
+    items: list[Item] = field(default_factory=list)  # for a paragraph
+
+
+@dataclass
+class _ArticleDraft:
+    number: int
+    title: str | None
+    span: Span
+    repairs: tuple[Repair, ...]
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class _ContainerDraft:
+    """A chapter or section being read."""
+
+    id: str
+    number: int
+    title: str
+    span: Span
+    repairs: tuple[Repair, ...]
+    articles: list[Article] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+class _Parser:
+    def __init__(self, lines: list[str], file: str, document_id: str, paragraph_breaks: frozenset[int]) -> None:
+        self.lines = lines
+        self.file = file
+        self.doc = document_id
+        self.paragraph_breaks = paragraph_breaks
+        self.problems: list[Problem] = []
+        self.chapters: list[Chapter] = []
+        self.loose_articles: list[Article] = []
+        self.chapter: _ContainerDraft | None = None
+        self.section: _ContainerDraft | None = None
+        self.article: _ArticleDraft | None = None
+        self.paragraph: _Unit | None = None
+        self.item: _Unit | None = None
+        self.last_article = 0
+
+    # -- reading text -------------------------------------------------------------------------------------
+
+    def problem(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.file, line, message, hint))
+
+    def text_of(self, unit: _Unit) -> tuple[str, tuple[Repair, ...], Span]:
+        end_column = len(self.lines[unit.end_line - 1].rstrip())
+        span = Span(self.file, unit.line, unit.column, unit.end_line, end_column)
+        text, repairs = normalise(slice_span(self.lines, span), unit.node, unit.line)
+        return text, repairs, span
+
+    def unit_is_open(self) -> bool:
+        """Is the paragraph or item being read left unfinished on its last line?"""
+        unit = self.item or self.paragraph
+        return unit is not None and not is_finished(self.lines[unit.end_line - 1])
+
+    # -- closing nodes ------------------------------------------------------------------------------------
+
+    def close_item(self) -> None:
+        if self.item and self.paragraph:
+            text, repairs, span = self.text_of(self.item)
+            self.paragraph.items.append(Item(self.item.node, self.item.number, text, span, repairs))
+        self.item = None
+
+    def close_paragraph(self) -> None:
+        self.close_item()
+        if self.paragraph and self.article:
+            text, repairs, span = self.text_of(self.paragraph)
+            paragraph = Paragraph(self.paragraph.node, self.paragraph.number, text, tuple(self.paragraph.items), span, repairs)
+            self.article.paragraphs.append(paragraph)
+        self.paragraph = None
+
+    def close_article(self) -> None:
+        self.close_paragraph()
+        draft = self.article
+        if draft is None:
+            return
+        article_id = f"{self.doc}/{draft.number}"
+        if not draft.paragraphs:
+            self.problem(draft.span.line, f"article {draft.number} has no text", "each 第X条 heading needs its text after it")
+        article = Article(article_id, draft.number, draft.title, tuple(draft.paragraphs), draft.span, draft.repairs)
+        (self.section or self.chapter or _Loose(self.loose_articles)).articles.append(article)
+        self.article = None
+
+    def close_section(self) -> None:
+        self.close_article()
+        if self.section and self.chapter:
+            s = self.section
+            if not s.articles:
+                self.problem(s.span.line, f"section {s.number} has no articles")
+            self.chapter.sections.append(Section(s.id, s.number, s.title, tuple(s.articles), s.span, s.repairs))
+        self.section = None
+
+    def close_chapter(self) -> None:
+        self.close_section()
+        if self.chapter:
+            c = self.chapter
+            if not c.articles and not c.sections:
+                self.problem(c.span.line, f"chapter {c.number} has no articles")
+            self.chapters.append(Chapter(c.id, c.number, c.title, tuple(c.articles), tuple(c.sections), c.span, c.repairs))
+        self.chapter = None
+
+    # -- headings -----------------------------------------------------------------------------------------
+
+    def heading_title(self, line_number: int, line: str, match: re.Match[str], node: str) -> tuple[str, tuple[Repair, ...], Span]:
+        rest_start = match.start("rest")
+        column = rest_start + (len(line) - rest_start - len(line[rest_start:].lstrip()))
+        span = Span(self.file, line_number, column, line_number, len(line.rstrip()))
+        title, repairs = normalise(slice_span(self.lines, span), node, line_number)
+        return title, repairs, span
+
+    def start_chapter(self, number: int, line_number: int, line: str, match: re.Match[str]) -> None:
+        self.close_chapter()
+        node = f"{self.doc}/chapter/{number}"
+        title, repairs, span = self.heading_title(line_number, line, match, node)
+        self.chapter = _ContainerDraft(node, number, title, span, repairs)
+
+    def start_section(self, number: int, line_number: int, line: str, match: re.Match[str]) -> None:
+        self.close_section()
+        assert self.chapter is not None
+        node = f"{self.chapter.id}/section/{number}"
+        title, repairs, span = self.heading_title(line_number, line, match, node)
+        self.section = _ContainerDraft(node, number, title, span, repairs)
+
+    def start_article(self, number: int, line_number: int, line: str, match: re.Match[str]) -> None:
+        self.close_article()
+        self.last_article = number
+        node = f"{self.doc}/{number}"
+        end = match.end()
+        title: str | None = None
+        repairs: tuple[Repair, ...] = ()
+        if title_match := ARTICLE_TITLE.match(line, end):
+            title_span = Span(self.file, line_number, title_match.start("title"), line_number, title_match.end("title"))
+            title, repairs = normalise(slice_span(self.lines, title_span), node, line_number)
+            end = title_match.end()
+        self.article = _ArticleDraft(number, title, Span(self.file, line_number, match.start(), line_number, end), repairs)
+        rest = line[end:]
+        if rest.strip():
+            column = end + len(rest) - len(rest.lstrip())
+            self.start_paragraph(line_number, column)
+
+    # -- text ---------------------------------------------------------------------------------------------
+
+    def start_paragraph(self, line_number: int, column: int) -> None:
+        self.close_paragraph()
+        assert self.article is not None
+        number = len(self.article.paragraphs) + 1
+        self.paragraph = _Unit(f"{self.doc}/{self.article.number}/{number}", number, line_number, column, line_number)
+
+    def start_item(self, number: int, line_number: int, column: int) -> None:
+        self.close_item()
+        assert self.paragraph is not None
+        self.item = _Unit(f"{self.paragraph.node}/{number}", number, line_number, column, line_number)
+
+    def continue_unit(self, line_number: int) -> None:
+        unit = self.item or self.paragraph
+        assert unit is not None
+        unit.end_line = line_number
+
+    # -- the body -----------------------------------------------------------------------------------------
+
+    def expected_chapter(self) -> int:
+        return (self.chapter.number if self.chapter else len(self.chapters)) + 1
+
+    def read_body(self, start: int) -> None:
+        for index in range(start, len(self.lines)):
+            line_number = index + 1
+            raw_line = self.lines[index]
+            if not raw_line.strip():
+                continue
+            indent = len(raw_line) - len(raw_line.lstrip())
+            line = raw_line  # columns are counted in the line as it stands
+            stripped = raw_line.strip()
+            forced_break = line_number in self.paragraph_breaks
+            continues = self.unit_is_open() and not forced_break
+
+            if (match := CHAPTER.match(stripped)) and not SENTENCE_PUNCTUATION.search(match.group("rest")):
+                number = parse_numeral(match.group("number"))
+                if number == self.expected_chapter() or not continues:
+                    if number != self.expected_chapter():
+                        self.numbering_problem(line_number, "章", self.expected_chapter(), number)
+                    self.start_chapter(number, line_number, line, shift(CHAPTER, stripped, indent, line))
+                    continue
+            if (match := SECTION.match(stripped)) and not SENTENCE_PUNCTUATION.search(match.group("rest")):
+                if self.chapter is None:
+                    self.problem(line_number, "a section (节) outside any chapter", "put the 第X章 heading before it")
+                    continue
+                number = parse_numeral(match.group("number"))
+                expected = (self.section.number if self.section else len(self.chapter.sections)) + 1
+                if number == expected or not continues:
+                    if number != expected:
+                        self.numbering_problem(line_number, "节", expected, number)
+                    self.start_section(number, line_number, line, shift(SECTION, stripped, indent, line))
+                    continue
+            if match := ARTICLE.match(stripped):
+                number = parse_numeral(match.group("number"))
+                expected = self.last_article + 1
+                if number == expected or not continues:
+                    if number != expected:
+                        self.numbering_problem(line_number, "条", expected, number)
+                    self.start_article(number, line_number, line, shift(ARTICLE, stripped, indent, line))
+                    continue
+            if self.article is None:
+                hint = "text belongs under a 第X条 heading; a preamble goes before 第一章 or 第一条"
+                self.problem(line_number, "text before the first article", hint)
+                continue
+            if match := ITEM.match(stripped):
+                number = parse_numeral(match.group("number"))
+                expected = (self.item.number if self.item else 0) + 1
+                if self.paragraph is not None and (number == expected or not continues):
+                    if number != expected:
+                        self.numbering_problem(line_number, "项", expected, number)
+                    self.start_item(number, line_number, indent + match.end())
+                    continue
+            if continues:
+                self.continue_unit(line_number)
+            else:
+                self.start_paragraph(line_number, indent)
+        self.close_chapter()
+        self.close_article()
+
+    def numbering_problem(self, line_number: int, unit: str, expected: int, found: int) -> None:
+        kind = "repeat" if found < expected else "gap"
+        self.problem(
+            line_number,
+            f"numbering {kind}: expected 第{to_numeral(expected)}{unit}, found 第{to_numeral(found)}{unit}",
+            "a source is kept as received: if it really skips or repeats a number, say so in sources/sources.yml",
+        )
+
+
+class _Loose:
+    """Articles outside any chapter, behind the same `.articles.append` as a chapter draft."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.articles = articles
+
+
+def shift(pattern: re.Pattern[str], stripped: str, indent: int, line: str) -> re.Match[str]:
+    """Match `pattern` against the line itself (not its stripped copy), so that columns are the line's."""
+    match = pattern.match(line, indent)
+    assert match is not None and line[indent:].startswith(stripped)
+    return match
+
+
+def slice_span(lines: list[str], span: Span) -> str:
+    """The source text a span covers."""
+    if span.line == span.end_line:
+        return lines[span.line - 1][span.column : span.end_column]
+    middle = lines[span.line : span.end_line - 1]
+    return "\n".join([lines[span.line - 1][span.column :], *middle, lines[span.end_line - 1][: span.end_column]])
+
+
+def find_body(lines: list[str]) -> int | None:
+    """Index of the first line of the text proper: the last 第一章 (else 第一节) before the first 第一条, or that
+    article itself. A table of contents lists 第一章 too, but before the body's own 第一章."""
+    first_article = next(
+        (index for index, line in enumerate(lines) if (match := ARTICLE.match(line.strip())) and parse_numeral(match.group("number")) == 1),
+        None,
+    )
+    if first_article is None:
+        return None
+    for pattern in (CHAPTER, SECTION):
+        starts = [
+            index
+            for index in range(first_article)
+            if (match := pattern.match(lines[index].strip()))
+            and not SENTENCE_PUNCTUATION.search(match.group("rest"))
+            and parse_numeral(match.group("number")) == 1
+        ]
+        if starts:
+            return starts[-1]
+    return first_article
+
+
+def read_front_matter(lines: list[str]) -> tuple[FrontMatter, ...]:
+    """Classify the lines before the text: title, the notes under it, LawRefBook metadata, contents, preamble."""
+    numbered = [(index + 1, line.strip()) for index, line in enumerate(lines) if line.strip()]
+    info_end = next((line for line, text in numbered if text == INFO_END), 0)
+    markdown_titles = [line for line, text in numbered if text.startswith("# ") and TITLE.match(text)]
+    titles = [line for line, text in numbered if TITLE.match(text)]
+    # LawRefBook's `# title` comes first; elsewhere the title is the last title-like line before the text
+    # (a cover notice may name the regulation before the attachment that holds it).
+    title_line = markdown_titles[0] if markdown_titles else (titles[-1] if titles else 0)
+    front: list[FrontMatter] = []
+    kind = ""
+    for line, text in numbered:
+        if line == title_line:
+            kind = "title"
+        elif line <= info_end:
+            kind = "metadata"
+        elif kind in ("title", "note") and text[:1] in "(（" and text[-1:] in ")）":
+            kind = "note"
+        elif CONTENTS.match(text) or CHAPTER.match(text) or SECTION.match(text):
+            kind = "toc"
+        else:
+            kind = "preamble"
+        front.append(FrontMatter(kind, line, text))
+    return tuple(front)
+
+
+def parse_lines(lines: list[str], file: str, document_id: str = "doc", paragraph_breaks: frozenset[int] = frozenset()) -> Document:
+    """Parse the decoded lines of a source. Raises ParseError listing every problem found."""
+    body = find_body(lines)
+    if body is None:
+        has_articles = any(ARTICLE.match(line.strip()) for line in lines)
+        message = "the first article is not 第一条" if has_articles else "no articles: no line starts with 第一条"
+        raise ParseError([Problem(file, 1, message, "a regulation's articles are numbered from 第一条 on a line of their own")])
+    front = read_front_matter(lines[:body])
+    parser = _Parser(lines, file, document_id, paragraph_breaks)
+    parser.read_body(body)
+    if parser.problems:
+        raise ParseError(parser.problems)
+    title = next((f for f in front if f.kind == "title"), None)
+    title_text: str | None = None
+    if title is not None:
+        match = TITLE.match(title.text)
+        assert match is not None
+        title_text, _ = normalise(match.group("title"), f"{document_id}/title", title.line)
+    return Document(document_id, title_text, tuple(parser.chapters), tuple(parser.loose_articles), file, front)

@@ -1,0 +1,190 @@
+"""The corpus: `sources/sources.yml` and the source files it describes, parsed and collated once.
+
+Reads: sources/sources.yml and each source file it names. Writes: a `Corpus` — the catalogue, every witness
+parsed, the printed witness of each document, and the variant readings of the other witnesses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator.collate import Variant, collate
+from generator.errors import InputError, ParseError, Problem, SourceError
+from generator.model import Document
+from generator.parse import parse_lines, read_source
+from generator.yamlfile import validate
+
+CATALOGUE = Path("sources") / "sources.yml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(_Strict):
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Expected(_Strict):
+    """Counts a document must parse to: a check against silent under-parsing."""
+
+    chapters: int = Field(ge=0)
+    articles: int = Field(ge=1)
+
+
+class DocumentEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Stable id used in URLs and annotation targets")
+    title: Bilingual
+    printed: str = Field(description="Id of the witness the site prints for this document")
+    expect: Expected
+
+
+class StatedDate(_Strict):
+    """A date the source itself states, with the words that state it."""
+
+    event: Literal["adopted", "approved", "published", "in-force"]
+    date: date
+    line: int = Field(ge=1)
+    quote: str = Field(min_length=1, description="The source's words, exactly as on that line")
+
+
+class ParagraphBreak(_Strict):
+    """A line that starts a new paragraph although the line before it is left unfinished."""
+
+    line: int = Field(ge=1)
+    why: Bilingual
+
+
+class WitnessEntry(_Strict):
+    id: str = Field(pattern=r"^\d{3}$", description="The file's 3-digit prefix")
+    file: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    document: str
+    script: Literal["Hans", "Hant"]
+    kind: Bilingual
+    dates: list[StatedDate]
+    defects: list[Bilingual]
+    notes: Bilingual | None = None
+    paragraph_breaks: list[ParagraphBreak] = []
+
+
+class Catalogue(_Strict):
+    documents: list[DocumentEntry]
+    witnesses: list[WitnessEntry]
+
+    def witness(self, witness_id: str) -> WitnessEntry:
+        return next(witness for witness in self.witnesses if witness.id == witness_id)
+
+    def document(self, document_id: str) -> DocumentEntry:
+        return next(document for document in self.documents if document.id == document_id)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    catalogue: Catalogue
+    witnesses: dict[str, Document]  # by witness id
+    variants: tuple[Variant, ...]
+
+    def document(self, document_id: str) -> Document:
+        """The printed text of a document."""
+        return self.witnesses[self.catalogue.document(document_id).printed]
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    path = root / CATALOGUE
+    catalogue, locate = validate(Catalogue, path)
+    problems: list[Problem] = []
+
+    def problem(location: tuple[int | str, ...], message: str, hint: str = "") -> None:
+        problems.append(Problem(str(path), locate(location), message, hint))
+
+    seen: set[str] = set()
+    for index, document in enumerate(catalogue.documents):
+        if document.id in seen:
+            problem(("documents", index, "id"), f"duplicate document id {document.id!r}")
+        seen.add(document.id)
+        printed = [w for w in catalogue.witnesses if w.id == document.printed and w.document == document.id]
+        if not printed:
+            problem(("documents", index, "printed"), f"{document.id} prints witness {document.printed!r}, which is not a witness of it")
+    seen = set()
+    for index, witness in enumerate(catalogue.witnesses):
+        if witness.id in seen:
+            problem(("witnesses", index, "id"), f"duplicate witness id {witness.id!r}")
+        seen.add(witness.id)
+        if not witness.file.startswith(witness.id + "_"):
+            problem(("witnesses", index, "file"), f"file {witness.file!r} does not start with the witness id {witness.id}_")
+        if witness.document not in {document.id for document in catalogue.documents}:
+            problem(("witnesses", index, "document"), f"unknown document {witness.document!r}", "add it under documents first")
+        file = root / "sources" / witness.file
+        if not file.is_file():
+            problem(("witnesses", index, "file"), f"no such file: sources/{witness.file}")
+            continue
+        data = file.read_bytes()
+        if hashlib.sha256(data).hexdigest() != witness.sha256:
+            problem(
+                ("witnesses", index, "sha256"),
+                f"sources/{witness.file} is not the file as received (its sha256 differs)",
+                "source files are never edited: repairs belong in the normaliser; a new copy is a new witness",
+            )
+        lines = data.decode("utf-8-sig", errors="replace").split("\n")
+        for number, stated in enumerate(witness.dates):
+            if stated.line > len(lines) or stated.quote not in lines[stated.line - 1]:
+                message = f"line {stated.line} of sources/{witness.file} does not say {stated.quote!r}"
+                problem(("witnesses", index, "dates", number, "quote"), message)
+            elif not _states(stated.quote, stated.date):
+                problem(("witnesses", index, "dates", number, "date"), f"{stated.quote!r} does not state {stated.date.isoformat()}")
+    if problems:
+        raise SourceError(problems)
+    return catalogue
+
+
+def _states(quote: str, day: date) -> bool:
+    """Does `quote` write out this date (2023年10月26日, spaces allowed)?"""
+    written = re.sub(r"\s+", "", quote)
+    return f"{day.year}年{day.month}月{day.day}日" in written or (day.isoformat() in written)
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Validate the catalogue, parse every witness, check the expected counts and collate. Raises InputError
+    with every problem found across all files."""
+    catalogue = load_catalogue(root)
+    witnesses: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for entry in catalogue.witnesses:
+        path = root / "sources" / entry.file
+        breaks = frozenset(paragraph_break.line for paragraph_break in entry.paragraph_breaks)
+        try:
+            witnesses[entry.id] = parse_lines(read_source(path), f"sources/{entry.file}", entry.document, breaks)
+        except ParseError as error:
+            problems.extend(error.problems)
+            continue
+        parsed = witnesses[entry.id]
+        expected = catalogue.document(entry.document).expect
+        found = (len(parsed.chapters), len(parsed.articles))
+        if found != (expected.chapters, expected.articles):
+            problems.append(
+                Problem(
+                    f"sources/{entry.file}",
+                    0,
+                    f"parsed {found[0]} chapters and {found[1]} articles; sources.yml expects {expected.chapters} and {expected.articles}",
+                    "a heading the parser did not recognise, or a wrong count in sources.yml",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    variants: list[Variant] = []
+    for listed in catalogue.documents:
+        printed = witnesses[listed.printed]
+        printed_script = catalogue.witness(listed.printed).script
+        for entry in catalogue.witnesses:
+            if entry.document == listed.id and entry.id != listed.printed:
+                variants.extend(collate(printed, printed_script, witnesses[entry.id], entry.id, entry.script))
+    return Corpus(catalogue, witnesses, tuple(variants))

@@ -1,0 +1,169 @@
+"""Bad input gives a message naming the file and line, exit 1 from the command line, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.errors import InputError, ParseError
+from generator.parse import parse_file
+from generator.sources import load_corpus
+from tests.conftest import ROOT
+
+GOOD = "# 某市测试条例\n\n第一章 总则\n\n第一条 为了测试，制定本条例。\n\n第二条 本条例自公布之日起施行。\n"
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "law.txt") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *arguments], capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def problem_of(path: Path) -> str:
+    with pytest.raises(ParseError) as caught:
+        parse_file(path)
+    return str(caught.value)
+
+
+def test_a_good_file_parses(tmp_path: Path) -> None:
+    assert len(parse_file(write(tmp_path, GOOD)).articles) == 2
+
+
+def test_a_utf8_bom_is_fine(tmp_path: Path) -> None:
+    assert len(parse_file(write(tmp_path, b"\xef\xbb\xbf" + GOOD.encode())).articles) == 2
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "\n  \n")
+    assert problem_of(path) == f"{path}:1: the file is empty\n    hint: a source file holds the text of a regulation"
+
+
+def test_gbk_bytes(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.encode("gbk"))
+    message = problem_of(path)
+    assert message.startswith(f"{path}:1: not UTF-8 text")
+    assert "GBK" in message
+
+
+def test_numbering_gap(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("第二条", "第四条"))
+    assert problem_of(path).startswith(f"{path}:7: numbering gap: expected 第二条, found 第四条")
+
+
+def test_numbering_repeat(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "\n第二条 重复。\n")
+    assert problem_of(path).startswith(f"{path}:9: numbering repeat: expected 第三条, found 第二条")
+
+
+def test_chapter_numbering_gap(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "\n第三章 附则\n\n第三条 附则。\n")
+    assert problem_of(path).startswith(f"{path}:9: numbering gap: expected 第二章, found 第三章")
+
+
+def test_text_before_the_first_article(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("第一章 总则\n", "第一章 总则\n\n这一段不属于任何一条。\n"))
+    assert problem_of(path).startswith(f"{path}:5: text before the first article")
+
+
+def test_no_articles(tmp_path: Path) -> None:
+    path = write(tmp_path, "# 某市测试条例\n\n这只是一篇新闻。\n")
+    assert problem_of(path).startswith(f"{path}:1: no articles")
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "\n第二条 重复。\n\n第五条 跳号。\n")
+    with pytest.raises(ParseError) as caught:
+        parse_file(path)
+    assert [problem.line for problem in caught.value.problems] == [9, 11]
+
+
+def test_a_line_starting_with_an_article_number_inside_a_sentence_is_text(tmp_path: Path) -> None:
+    text = "第一条 违反本条例\n第十条规定的，依法处理。\n\n第二条 违反本条例\n\n第十条 规定的，依法处理。\n"
+    document = parse_file(write(tmp_path, text))
+    assert [a.paragraphs[0].text for a in document.articles] == ["违反本条例第十条规定的，依法处理。"] * 2
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "the file is empty"),
+        ("第一条 测试。\n".encode("gbk"), "not UTF-8 text"),
+        (GOOD.replace("第二条", "第四条").encode(), "numbering gap"),
+        ("前言\n".encode(), "no articles"),
+    ],
+)
+def test_cli_parse_reports_and_exits_1(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = write(tmp_path, content)
+    result = run_cli("parse", str(path))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert f"{path}:" in result.stderr and expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_parse_missing_file(tmp_path: Path) -> None:
+    result = run_cli("parse", str(tmp_path / "nothing.txt"))
+    assert result.returncode == 1 and "No such file" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's sources to break."""
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    return tmp_path
+
+
+def break_catalogue(project: Path, old: str, new: str) -> None:
+    catalogue = project / "sources" / "sources.yml"
+    text = catalogue.read_text(encoding="utf-8")
+    assert old in text
+    catalogue.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def catalogue_line(project: Path, fragment: str) -> int:
+    lines = (project / "sources" / "sources.yml").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if fragment in line)
+
+
+def test_an_edited_source_file_is_caught(project: Path) -> None:
+    source = next((project / "sources").glob("000_*.txt"))
+    source.write_text(source.read_text(encoding="utf-8").replace("总 则", "总则"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_corpus(project)
+    line = catalogue_line(project, "sha256: 3f11e8a6")
+    assert str(caught.value).startswith(f"{project / 'sources' / 'sources.yml'}:{line}: sources/000_")
+
+
+def test_an_unknown_key_names_its_line(project: Path) -> None:
+    break_catalogue(project, "    script: Hant\n", "    script: Hant\n    scirpt: Hant\n")
+    result = run_cli("--root", str(project), "check")
+    line = catalogue_line(project, "scirpt")
+    assert result.returncode == 1
+    assert f"sources.yml:{line}: witnesses.1.scirpt: Extra inputs are not permitted" in result.stderr
+
+
+def test_yaml_syntax_error_names_its_line(project: Path) -> None:
+    break_catalogue(project, '    printed: "003"\n', '    printed: ["003"\n')
+    result = run_cli("--root", str(project), "check")
+    assert result.returncode == 1 and "YAML syntax" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_wrong_expected_count_is_an_error(project: Path) -> None:
+    break_catalogue(project, "expect: {chapters: 9, articles: 72}", "expect: {chapters: 9, articles: 73}")
+    result = run_cli("--root", str(project), "check")
+    assert result.returncode == 1
+    assert "sources/003_9dcf3e877a92f983.txt: parsed 9 chapters and 72 articles; sources.yml expects 9 and 73" in result.stderr
+
+
+def test_a_misquoted_date_is_an_error(project: Path) -> None:
+    break_catalogue(project, "date: 2023-06-21, line: 5", "date: 2023-06-22, line: 5")
+    result = run_cli("--root", str(project), "check")
+    assert result.returncode == 1 and "'2023年6月21日' does not state 2023-06-22" in result.stderr

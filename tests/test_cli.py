@@ -1,0 +1,66 @@
+"""`python -m generator parse` and `check` as a user runs them. The parse output of two seeds is kept as
+golden JSON (refresh with `pytest --update-golden`, then read the diff before committing it)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, seed
+
+GOLDEN = ROOT / "tests" / "golden" / "parse"
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *arguments], capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+@pytest.mark.parametrize(("witness", "document_id"), [("000", "final"), ("004", "heilongjiang")])
+def test_parse_matches_golden(witness: str, document_id: str, update_golden: bool) -> None:
+    result = run_cli("parse", str(seed(witness).relative_to(ROOT)), "--id", document_id)
+    assert result.returncode == 0, result.stderr
+    golden = GOLDEN / f"{witness}.json"
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("witness", ["000", "001", "002", "003", "004"])
+def test_parse_json_shape(witness: str) -> None:
+    shown = json.loads(run_cli("parse", str(seed(witness))).stdout)
+    assert set(shown) == {"title", "chapters"}
+    for chapter in shown["chapters"]:
+        assert set(chapter) == {"number", "title", "articles"}
+        for article in chapter["articles"]:
+            assert set(article) == {"id", "number", "title", "paragraphs"}
+            for paragraph in article["paragraphs"]:
+                assert set(paragraph) == {"id", "number", "text", "items"}
+                assert all(set(item) == {"id", "number", "text"} for item in paragraph["items"])
+
+
+def test_check_passes_and_reports_counts() -> None:
+    result = run_cli("check")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("000 final         8 chapters  61 articles  94 paragraphs  5 items")
+    assert lines[3].startswith("003 draft         9 chapters  72 articles")
+    assert lines[4].startswith("004 heilongjiang 13 chapters  84 articles")
+    assert lines[-1] == "check passed"
+
+
+def test_parse_of_a_relative_path_from_elsewhere(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "parse", str(seed("003"))],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["chapters"][8]["articles"][0]["id"] == "doc/72"
