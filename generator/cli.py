@@ -4,6 +4,10 @@ messages: exit 0 on success, 1 with every problem listed on bad input, never a t
     parse FILE        print any regulation text's structure as JSON
     variants          the variant readings of the witnesses (--format tsv|json)
     check             validate sources (and, later, annotations); print what was found
+    align             the draft -> final alignment (--format tsv|json, --no-overrides)
+    export            the whole corpus and alignment as JSON (--format json)
+    build             write the generated pages into docs/ (MkDocs' hook does this on every build)
+    schema            write the JSON Schemas editors' tools use (schema/*.schema.json)
 """
 
 from __future__ import annotations
@@ -17,10 +21,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from generator.align import RELATIONS, align
+from generator.annotate import AlignmentFile, load_overrides
+from generator.build import generate, run_pipeline
 from generator.errors import InputError
+from generator.export import CONCORDANCE_COLUMNS, concordance_rows, corpus_json
 from generator.model import Article, Document
 from generator.parse import parse_file
-from generator.sources import load_corpus
+from generator.sources import Catalogue, load_corpus
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,8 +87,34 @@ def command_variants(arguments: argparse.Namespace) -> None:
         writer.writerow([v.witness, v.article, v.paragraph, v.printed, v.reading, v.node, v.kind])
 
 
-def command_check(arguments: argparse.Namespace) -> None:
+def command_align(arguments: argparse.Namespace) -> None:
     corpus = load_corpus(arguments.root)
+    draft, final = corpus.document("draft"), corpus.document("final")
+    overrides = [] if arguments.no_overrides else load_overrides(arguments.root, draft, final)
+    alignment = align(draft, final, overrides)
+    if arguments.format == "json":
+        json.dump(corpus_json(corpus, alignment)["alignment"], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    writer.writerow(CONCORDANCE_COLUMNS)
+    writer.writerows(concordance_rows(alignment))
+
+
+def command_export(arguments: argparse.Namespace) -> None:
+    corpus, alignment = run_pipeline(arguments.root)
+    json.dump(corpus_json(corpus, alignment), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def command_build(arguments: argparse.Namespace) -> None:
+    result = generate(arguments.root, arguments.root / "docs", force=True)
+    assert result is not None
+    print(f"{result.pages} pages and downloads; {result.written} written, {result.removed} removed")
+
+
+def command_check(arguments: argparse.Namespace) -> None:
+    corpus, alignment = run_pipeline(arguments.root)
     for entry in corpus.catalogue.witnesses:
         document = corpus.witnesses[entry.id]
         articles = document.articles
@@ -94,7 +128,25 @@ def command_check(arguments: argparse.Namespace) -> None:
         )
     by_witness = Counter(variant.witness for variant in corpus.variants)
     print("variant readings: " + (", ".join(f"{w} {n}" for w, n in sorted(by_witness.items())) or "none"))
+    counts = alignment.counts()
+    curated = sum(1 for link in alignment.links if link.curated)
+    print(
+        "alignment: " + ", ".join(f"{relation} {counts[relation]}" for relation in RELATIONS if counts[relation]) + f"; {curated} curated"
+    )
     print("check passed")
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """File name -> JSON Schema, for every YAML file people edit."""
+    return {"sources.schema.json": Catalogue.model_json_schema(), "alignment.schema.json": AlignmentFile.model_json_schema()}
+
+
+def command_schema(arguments: argparse.Namespace) -> None:
+    folder = arguments.root / "schema"
+    folder.mkdir(exist_ok=True)
+    for name, schema in schemas().items():
+        (folder / name).write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote schema/{name}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,12 +162,25 @@ def main(argv: list[str] | None = None) -> int:
     variants.set_defaults(run=command_variants)
     check = commands.add_parser("check", help="validate sources.yml and every source text")
     check.set_defaults(run=command_check)
+    aligned = commands.add_parser("align", help="print the draft -> final alignment")
+    aligned.add_argument("--format", choices=["tsv", "json"], default="tsv")
+    aligned.add_argument("--no-overrides", action="store_true", help="ignore annotations/alignment.yml")
+    aligned.set_defaults(run=command_align)
+    export = commands.add_parser("export", help="print the corpus and alignment as JSON")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.set_defaults(run=command_export)
+    build = commands.add_parser("build", help="write the generated pages into docs/")
+    build.set_defaults(run=command_build)
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the YAML files editors write")
+    schema.set_defaults(run=command_schema)
     arguments = parser.parse_args(argv)
     try:
         arguments.run(arguments)
     except InputError as error:
         print(f"error: {len(error.problems)} problem(s) found\n{error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return 0  # the reader (e.g. head) stopped reading
     except OSError as error:
         print(f"error: {error.filename or ''}: {error.strerror}", file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import schemas
 from tests.conftest import ROOT, seed
 
 GOLDEN = ROOT / "tests" / "golden" / "parse"
@@ -64,3 +65,9 @@ def test_parse_of_a_relative_path_from_elsewhere(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["chapters"][8]["articles"][0]["id"] == "doc/72"
+
+
+def test_published_schemas_are_up_to_date() -> None:
+    for name, schema in schemas().items():
+        published = json.loads((ROOT / "schema" / name).read_text(encoding="utf-8"))
+        assert published == schema, f"schema/{name} is stale: run python -m generator schema"

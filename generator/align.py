@@ -1,0 +1,301 @@
+"""Align the draft with the final text: which draft article(s) each final article came from, and inside each
+aligned pair, which paragraph became which.
+
+Reads: two `Document`s (draft and final) and the editors' overrides (annotations/alignment.yml, already
+validated). Writes: an `Alignment` — one `Link` per final article (relation identical, modified, moved,
+merged, split or new) and one per deleted draft article — and, per link, paragraph `Row`s.
+
+Computed from the wording, not the numbering: articles are compared by shared character bigrams weighted
+by rarity (IDF over both texts, so the boilerplate 市、县（市、区）人民政府…部门应当 counts for little),
+as containment in each direction. Order is only a hint: a pair out of sequence is `moved`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from generator.model import Article, Document, Paragraph
+
+RELATIONS = ("identical", "modified", "moved", "merged", "split", "new", "deleted")
+
+# A pair of articles each other's best match is linked when one contains at least this share of the other.
+LINK_THRESHOLD = 0.3
+# An article left over is merged into (or split from) its best match when it is this much contained in it.
+MERGE_THRESHOLD = 0.6
+# Paragraphs pair up inside an aligned article when their weighted bigram overlap (Dice) reaches this.
+PARAGRAPH_THRESHOLD = 0.2
+# Punctuation and white space do not count towards similarity.
+NOT_WORDING = re.compile(r"[\s，。；：、？！（）“”‘’《》【】,.;:?!()\"']")
+
+
+def wording(text: str) -> str:
+    return NOT_WORDING.sub("", text)
+
+
+def article_text(article: Article) -> str:
+    return "".join(paragraph_text(paragraph) for paragraph in article.paragraphs)
+
+
+def paragraph_text(paragraph: Paragraph) -> str:
+    return paragraph.text + "".join(item.text for item in paragraph.items)
+
+
+def bigrams(text: str) -> Counter[str]:
+    plain = wording(text)
+    return Counter(plain[index : index + 2] for index in range(len(plain) - 1))
+
+
+@dataclass(frozen=True)
+class Weights:
+    """IDF weights of bigrams over a set of texts."""
+
+    idf: dict[str, float]
+
+    @classmethod
+    def over(cls, texts: Iterable[Counter[str]]) -> Weights:
+        counted = list(texts)
+        frequency: Counter[str] = Counter()
+        for grams in counted:
+            frequency.update(grams.keys())
+        return cls({gram: math.log((len(counted) + 1) / count) for gram, count in frequency.items()})
+
+    def mass(self, grams: Counter[str]) -> float:
+        return sum(self.idf.get(gram, 0.0) * count for gram, count in grams.items())
+
+    def shared(self, a: Counter[str], b: Counter[str]) -> float:
+        return sum(self.idf.get(gram, 0.0) * min(count, b[gram]) for gram, count in a.items() if gram in b)
+
+    def containment(self, part: Counter[str], whole: Counter[str]) -> float:
+        """How much of `part` (weighted) is found in `whole`: 0 to 1."""
+        mass = self.mass(part)
+        return self.shared(part, whole) / mass if mass else 0.0
+
+    def dice(self, a: Counter[str], b: Counter[str]) -> float:
+        total = self.mass(a) + self.mass(b)
+        return 2 * self.shared(a, b) / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the side-by-side view: draft paragraph(s) beside final paragraph(s); either side may be
+    empty (a paragraph added or dropped). Numbers are (article, paragraph)."""
+
+    draft: tuple[tuple[int, int], ...]
+    final: tuple[tuple[int, int], ...]
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where final article(s) came from. `final` is empty for a deleted draft article, `draft` for a new one."""
+
+    final: tuple[int, ...]
+    draft: tuple[int, ...]
+    relation: str
+    similarity: float  # weighted overlap (Dice) of the texts, 0 to 1
+    curated: bool = False  # set by an editor in annotations/alignment.yml
+    changed: bool = False  # the wording differs (a moved article may be changed too)
+    rows: tuple[Row, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Override:
+    """An editor's decision, from annotations/alignment.yml."""
+
+    final: tuple[int, ...]
+    draft: tuple[int, ...]
+    relation: str | None  # None: let the texts decide (identical, modified or moved)
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Alignment:
+    links: tuple[Link, ...]
+
+    def for_final(self, number: int) -> Link:
+        return next(link for link in self.links if number in link.final)
+
+    def for_draft(self, number: int) -> Link:
+        return next(link for link in self.links if number in link.draft)
+
+    def counts(self) -> Counter[str]:
+        """How many final articles (or, for `deleted`, draft articles) stand in each relation."""
+        counted: Counter[str] = Counter()
+        for link in self.links:
+            counted[link.relation] += len(link.final) if link.final else len(link.draft)
+        return counted
+
+
+# A link in the making: (final articles, draft articles, relation or None to decide, set by an editor).
+Group = tuple[tuple[int, ...], tuple[int, ...], str | None, bool]
+
+
+def _longest_increasing(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The largest set of (final, draft) pairs whose draft numbers rise with the final numbers."""
+    chains: list[list[tuple[int, int]]] = []
+    for pair in sorted(pairs):
+        longest: list[tuple[int, int]] = []
+        for chain in chains:
+            if chain[-1][1] < pair[1] and len(chain) > len(longest):
+                longest = chain
+        chains.append([*longest, pair])
+    best: list[tuple[int, int]] = []
+    for chain in chains:
+        if len(chain) > len(best):
+            best = chain
+    return set(best)
+
+
+class _Aligner:
+    def __init__(self, draft: Document, final: Document) -> None:
+        self.draft = {article.number: article for article in draft.articles}
+        self.final = {article.number: article for article in final.articles}
+        self.draft_grams = {number: bigrams(article_text(a)) for number, a in self.draft.items()}
+        self.final_grams = {number: bigrams(article_text(a)) for number, a in self.final.items()}
+        self.weights = Weights.over([*self.draft_grams.values(), *self.final_grams.values()])
+
+    def score(self, final: int, draft: int) -> tuple[float, float]:
+        """(share of the final article found in the draft one, share of the draft one found in the final)."""
+        f, d = self.final_grams[final], self.draft_grams[draft]
+        return self.weights.containment(f, d), self.weights.containment(d, f)
+
+    def similarity(self, finals: Iterable[int], drafts: Iterable[int]) -> float:
+        f: Counter[str] = Counter()
+        d: Counter[str] = Counter()
+        for number in finals:
+            f.update(self.final_grams[number])
+        for number in drafts:
+            d.update(self.draft_grams[number])
+        return round(self.weights.dice(f, d), 3)
+
+    def best(self, candidates: Iterable[int], value: Callable[[int], float]) -> int:
+        """The candidate with the highest value; the lowest number among equals."""
+        return max(sorted(candidates), key=value)
+
+    def pairs(self, finals: set[int], drafts: set[int]) -> list[tuple[int, int]]:
+        """Mutual best matches among the articles not yet linked, repeated until none is left."""
+        found: list[tuple[int, int]] = []
+        while finals and drafts:
+            best_draft = {f: self.best(drafts, lambda d, f=f: sum(self.score(f, d))) for f in finals}  # type: ignore[misc]
+            best_final = {d: self.best(finals, lambda f, d=d: sum(self.score(f, d))) for d in drafts}  # type: ignore[misc]
+            new = [(f, d) for f, d in best_draft.items() if best_final[d] == f and max(self.score(f, d)) >= LINK_THRESHOLD]
+            if not new:
+                break
+            found.extend(new)
+            finals -= {f for f, _ in new}
+            drafts -= {d for _, d in new}
+        return found
+
+    def align(self, overrides: Sequence[Override]) -> Alignment:
+        finals = set(self.final)
+        drafts = set(self.draft)
+        groups: list[Group] = []
+        for override in overrides:
+            if override.relation == "deleted":
+                groups.extend(((), (draft,), "deleted", True) for draft in override.draft)
+            else:
+                groups.append((override.final, override.draft, override.relation, True))
+            finals -= set(override.final)
+            drafts -= set(override.draft)
+        pairs = self.pairs(set(finals), set(drafts))
+        linked: dict[int, list[int]] = {f: [d] for f, d in pairs}
+        split_from: dict[int, list[int]] = {}
+        left_finals = finals - set(linked)
+        left_drafts = drafts - {d for _, d in pairs}
+        for draft in sorted(left_drafts):  # merged: a leftover draft article absorbed by a linked final one
+            if linked:
+                final = self.best(linked, lambda f, d=draft: self.score(f, d)[1])  # type: ignore[misc]
+                if self.score(final, draft)[1] >= MERGE_THRESHOLD:
+                    linked[final].append(draft)
+        for final in sorted(left_finals):  # split: a leftover final article carved out of a linked draft one
+            owners = [d for ds in linked.values() for d in ds]
+            if owners:
+                draft = self.best(owners, lambda d, f=final: self.score(f, d)[0])  # type: ignore[misc]
+                if self.score(final, draft)[0] >= MERGE_THRESHOLD:
+                    split_from.setdefault(draft, []).append(final)
+        for final, drafts_of in linked.items():
+            carved = [f for d in drafts_of for f in split_from.get(d, [])]
+            if carved:
+                groups.append((tuple(sorted([final, *carved])), tuple(sorted(drafts_of)), "split", False))
+            else:
+                groups.append(((final,), tuple(sorted(drafts_of)), "merged" if len(drafts_of) > 1 else None, False))
+        in_groups_f = {f for fs, _, _, _ in groups for f in fs}
+        in_groups_d = {d for _, ds, _, _ in groups for d in ds}
+        groups += [((f,), (), "new", False) for f in sorted(set(self.final) - in_groups_f)]
+        groups += [((), (d,), "deleted", False) for d in sorted(set(self.draft) - in_groups_d)]
+        # Order is a hint, not the rule: the pairs outside the longest run in sequence are the moved ones.
+        in_sequence = _longest_increasing([(fs[0], ds[0]) for fs, ds, _, _ in groups if len(fs) == 1 and len(ds) == 1])
+        return Alignment(tuple(self.link(group, in_sequence) for group in sorted(groups, key=_order)))
+
+    def link(self, group: Group, in_sequence: set[tuple[int, int]]) -> Link:
+        finals, drafts, relation, curated = group
+        changed = self.changed(finals, drafts)
+        if relation is None:
+            in_order = (finals[0], drafts[0]) in in_sequence
+            relation = "moved" if not in_order else "modified" if changed else "identical"
+        rows = self.rows(finals, drafts) if finals and drafts else ()
+        return Link(finals, drafts, relation, self.similarity(finals, drafts), curated, changed, rows)
+
+    def changed(self, finals: Sequence[int], drafts: Sequence[int]) -> bool:
+        def text(articles: dict[int, Article], numbers: Sequence[int]) -> str:
+            return "".join(wording(article_text(articles[n])) for n in numbers)
+
+        return not finals or not drafts or text(self.final, finals) != text(self.draft, drafts)
+
+    def rows(self, finals: Sequence[int], drafts: Sequence[int]) -> tuple[Row, ...]:
+        """Pair paragraphs in order (a longest-common-subsequence over similar paragraphs); the rest stand alone."""
+        left = [(n, p.number, bigrams(paragraph_text(p))) for n in drafts for p in self.draft[n].paragraphs]
+        right = [(n, p.number, bigrams(paragraph_text(p))) for n in finals for p in self.final[n].paragraphs]
+        scores = [[self.weights.dice(a[2], b[2]) for b in right] for a in left]
+        best = [[0.0] * (len(right) + 1) for _ in range(len(left) + 1)]
+        for i in range(len(left) - 1, -1, -1):
+            for j in range(len(right) - 1, -1, -1):
+                take = scores[i][j] + best[i + 1][j + 1] if scores[i][j] >= PARAGRAPH_THRESHOLD else -1.0
+                best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+        rows: list[Row] = []
+        i = j = 0
+        while i < len(left) or j < len(right):
+            if i < len(left) and j < len(right) and scores[i][j] >= PARAGRAPH_THRESHOLD and best[i][j] == scores[i][j] + best[i + 1][j + 1]:
+                rows.append(Row((left[i][:2],), (right[j][:2],), round(scores[i][j], 3)))
+                i, j = i + 1, j + 1
+            elif j >= len(right) or (i < len(left) and best[i][j] == best[i + 1][j]):
+                rows.append(Row((left[i][:2],), (), 0.0))
+                i += 1
+            else:
+                rows.append(Row((), (right[j][:2],), 0.0))
+                j += 1
+        return tuple(self.absorb(rows, {a[:2]: a[2] for a in left}, {b[:2]: b[2] for b in right}))
+
+    def absorb(self, rows: list[Row], left: dict[tuple[int, int], Counter[str]], right: dict[tuple[int, int], Counter[str]]) -> list[Row]:
+        """A paragraph standing alone beside a paired row it is mostly contained in joins that row: two draft
+        paragraphs run together into one final paragraph, or one split in two."""
+        merged: list[Row] = []
+        for row in rows:
+            alone = bool(row.draft) != bool(row.final)
+            neighbour = merged[-1] if merged and merged[-1].draft and merged[-1].final else None
+            if alone and neighbour is not None:
+                if row.draft:
+                    whole: Counter[str] = sum((right[key] for key in neighbour.final), Counter())
+                    inside = self.weights.containment(left[row.draft[0]], whole)
+                else:
+                    whole = sum((left[key] for key in neighbour.draft), Counter())
+                    inside = self.weights.containment(right[row.final[0]], whole)
+                if inside >= MERGE_THRESHOLD:
+                    merged[-1] = Row(neighbour.draft + row.draft, neighbour.final + row.final, neighbour.similarity)
+                    continue
+            merged.append(row)
+        return merged
+
+
+def _order(group: Group) -> tuple[int, int]:
+    """Final articles in their order, then the deleted draft articles in theirs."""
+    finals, drafts, _, _ = group
+    return (0, finals[0]) if finals else (1, drafts[0])
+
+
+def align(draft: Document, final: Document, overrides: Sequence[Override] = ()) -> Alignment:
+    return _Aligner(draft, final).align(overrides)

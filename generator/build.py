@@ -1,0 +1,92 @@
+"""Run the pipeline and write the generated pages into docs/.
+
+Reads: sources/, annotations/ (through the stages). Writes: Markdown pages and data downloads under docs/
+(git-ignored), rewriting only files whose content changed — so `mkdocs serve` does not loop on its own
+output — and removing generated files that no longer have a page.
+
+The pipeline runs once per process for the same inputs: MkDocs builds each language in a nested build and
+calls the hook each time, and the second call costs only a hash of the inputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.align import Alignment, align
+from generator.annotate import load_overrides
+from generator.export import concordance_csv, corpus_json
+from generator.render import LANGUAGES, Renderer
+from generator.sources import Corpus, load_corpus
+
+# Inputs whose change means the pages must be made again.
+INPUTS = ("sources", "annotations", "generator")
+# What the generator owns under docs/; everything else there is written by hand.
+GENERATED = [
+    *(f"{language}/{name}" for language in LANGUAGES for name in ("index.md", "concordance.md")),
+    *(f"{language}/{folder}" for language in LANGUAGES for folder in ("articles", "draft", "heilongjiang", "chapters")),
+    "downloads",
+]
+
+
+@dataclass(frozen=True)
+class Result:
+    pages: int
+    written: int
+    removed: int
+
+
+_last_run: dict[Path, str] = {}
+
+
+def fingerprint(root: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in INPUTS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def run_pipeline(root: Path) -> tuple[Corpus, Alignment]:
+    """parse, normalise, collate (in load_corpus), then annotate and align."""
+    corpus = load_corpus(root)
+    draft, final = corpus.document("draft"), corpus.document("final")
+    return corpus, align(draft, final, load_overrides(root, draft, final))
+
+
+def outputs(corpus: Corpus, alignment: Alignment) -> dict[str, str]:
+    files = dict(Renderer(corpus, alignment).pages())
+    files["downloads/corpus.json"] = json.dumps(corpus_json(corpus, alignment), ensure_ascii=False, indent=1) + "\n"
+    files["downloads/concordance.csv"] = concordance_csv(alignment)
+    return files
+
+
+def generate(root: Path, docs: Path, force: bool = False) -> Result | None:
+    """Write the site's generated files into `docs`. Returns None when nothing could have changed."""
+    key = fingerprint(root)
+    if not force and _last_run.get(docs) == key:
+        return None
+    corpus, alignment = run_pipeline(root)
+    files = outputs(corpus, alignment)
+    written = 0
+    for name, content in files.items():
+        path = docs / name
+        if path.exists() and path.read_text(encoding="utf-8") == content:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        written += 1
+    removed = 0
+    for owned in GENERATED:
+        place = docs / owned
+        candidates = [place] if place.is_file() else sorted(place.rglob("*")) if place.is_dir() else []
+        for path in candidates:
+            if path.is_file() and path.relative_to(docs).as_posix() not in files:
+                path.unlink()
+                removed += 1
+    _last_run[docs] = key
+    return Result(len(files), written, removed)

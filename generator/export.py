@@ -1,0 +1,90 @@
+"""Data downloads: the whole corpus as JSON and the concordance as CSV.
+
+Reads: the corpus and the alignment. Writes: plain data (dicts, CSV text) for `python -m generator export`
+and for the site's downloads. Translations (`en`) are null until the English edition lands.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from generator.align import Alignment
+from generator.model import Article
+from generator.sources import Corpus
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "number": article.number,
+        "title": article.title,
+        "paragraphs": [
+            {
+                "id": paragraph.id,
+                "zh": paragraph.text,
+                "en": None,
+                "items": [{"id": item.id, "zh": item.text, "en": None} for item in paragraph.items],
+            }
+            for paragraph in article.paragraphs
+        ],
+    }
+
+
+def corpus_json(corpus: Corpus, alignment: Alignment) -> dict[str, Any]:
+    documents = []
+    for entry in corpus.catalogue.documents:
+        document = corpus.document(entry.id)
+        documents.append(
+            {
+                "id": entry.id,
+                "title": {"zh": entry.title.zh, "en": entry.title.en},
+                "witness": entry.printed,
+                "chapters": [
+                    {
+                        "number": chapter.number,
+                        "title": {"zh": chapter.title, "en": None},
+                        "articles": [_article(article) for article in chapter.all_articles()],
+                    }
+                    for chapter in document.chapters
+                ],
+            }
+        )
+    return {
+        "documents": documents,
+        "alignment": [
+            {
+                "final": list(link.final),
+                "draft": list(link.draft),
+                "relation": link.relation,
+                "similarity": link.similarity,
+                "curated": link.curated,
+                "changed": link.changed,
+            }
+            for link in alignment.links
+        ],
+    }
+
+
+CONCORDANCE_COLUMNS = ["final_article", "draft_articles", "relation", "similarity", "curated", "changed"]
+
+
+def concordance_rows(alignment: Alignment) -> list[list[str]]:
+    """One row per final article (a split gives each of its final articles a row), then one per deleted
+    draft article; `-` where there is no article."""
+    rows = []
+    for link in alignment.links:
+        drafts = ",".join(map(str, link.draft)) or "-"
+        facts = [link.relation, f"{link.similarity:.3f}", str(link.curated).lower(), str(link.changed).lower()]
+        for final in link.final or ("-",):
+            rows.append([str(final), drafts, *facts])
+    return rows
+
+
+def concordance_csv(alignment: Alignment) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CONCORDANCE_COLUMNS)
+    writer.writerows(concordance_rows(alignment))
+    return buffer.getvalue()

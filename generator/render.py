@@ -1,0 +1,435 @@
+"""Render the site's pages as Markdown (with HTML blocks where Markdown has no construct), in both languages.
+
+Reads: the corpus, the alignment, labels.yml and the templates beside this module. Writes: nothing itself —
+`pages()` returns {path under docs/: content}; `generator.build` writes what changed.
+
+One Jinja environment, StrictUndefined (a missing value fails the build), filters registered explicitly.
+Text from the sources is HTML-escaped wherever it enters HTML, and Markdown-escaped in Markdown titles.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator.align import Alignment, Link, Row
+from generator.diff import Segment, redline
+from generator.model import Article, Chapter, Document
+from generator.numerals import to_numeral
+from generator.sources import Corpus
+
+TEMPLATES = Path(__file__).parent / "templates"
+LANGUAGES = ("zh", "en")
+# Where each document's article pages live: final article 12 at /articles/12/, draft 14 at /draft/14/.
+FOLDERS = {"final": "articles", "draft": "draft", "heilongjiang": "heilongjiang"}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MARKDOWN_SPECIAL = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>()#+-.!|"})
+
+
+def markdown_escape(text: str) -> str:
+    return text.translate(MARKDOWN_SPECIAL)
+
+
+def format_date(day: date, language: str) -> str:
+    if language == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """The link from one generated page to another (paths under the language folder, e.g. articles/12.md),
+    as the built site serves them (directory URLs)."""
+
+    def url(page: str) -> str:
+        stem = page.removesuffix(".md")
+        if stem == "index":
+            return ""
+        return stem.removesuffix("/index") + "/"
+
+    base = url(from_page) or "."
+    target = url(to_page) or "."
+    link = posixpath.relpath(target, base)
+    link = "./" if link == "." else link + "/"
+    return link + (f"#{anchor}" if anchor else "")
+
+
+def page_of(document_id: str, number: int) -> str:
+    return f"{FOLDERS[document_id]}/{number}.md"
+
+
+def index_of(document_id: str) -> str:
+    """The page with a document's whole text."""
+    return f"{FOLDERS[document_id]}/index.md"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph or item as a line of a column: its anchor, its marker (（一）) and its text."""
+
+    anchor: str
+    marker: str
+    text: str
+    item: bool
+
+
+def lines_of(article: Article, paragraphs: Iterable[int] | None = None) -> list[Line]:
+    wanted = set(paragraphs) if paragraphs is not None else None
+    found: list[Line] = []
+    for paragraph in article.paragraphs:
+        if wanted is not None and paragraph.number not in wanted:
+            continue
+        found.append(Line(f"p{paragraph.number}", "", paragraph.text, False))
+        for item in paragraph.items:
+            found.append(Line(f"p{paragraph.number}-{item.number}", f"（{to_numeral(item.number)}）", item.text, True))
+    return found
+
+
+def _column_html(lines: list[Line], segments: Iterable[Segment], keep: str, mark: str, anchors: bool) -> Markup:
+    """Lay the redline's segments back onto the column's lines: `keep` is the op shown besides "equal",
+    marked with the HTML element `mark` (del or ins)."""
+    pieces: list[list[str]] = [[]]
+    for segment in segments:
+        if segment.op not in ("equal", keep):
+            continue
+        for index, chunk in enumerate(segment.text.split("\n")):
+            if index:
+                pieces.append([])
+            if chunk:
+                text = str(escape(chunk))
+                pieces[-1].append(text if segment.op == "equal" else f"<{mark}>{text}</{mark}>")
+    html = []
+    for line, piece in zip(lines, pieces, strict=True):
+        attributes = f' id="{line.anchor}"' if anchors else ""
+        css = "item" if line.item else "para"
+        permalink = f'<a class="anchor" href="#{line.anchor}" aria-label="¶ {line.anchor}">¶</a>' if anchors else ""
+        html.append(f'<p class="{css}"{attributes}>{escape(line.marker)}{"".join(piece)}{permalink}</p>')
+    return Markup("".join(html))
+
+
+def compare_row(draft_lines: list[Line], final_lines: list[Line], language: str, labels: dict[str, Any]) -> dict[str, Markup]:
+    old = "\n".join(line.marker + line.text for line in draft_lines)
+    new = "\n".join(line.marker + line.text for line in final_lines)
+    # Markers are part of the compared text only so that lines stay aligned; strip them back out.
+    segments = redline(old, new, "zh")
+    draft_plain = [Line(line.anchor, "", line.marker + line.text, line.item) for line in draft_lines]
+    final_plain = [Line(line.anchor, "", line.marker + line.text, line.item) for line in final_lines]
+    empty_draft = Markup(f'<p class="absent">{escape(labels["no_counterpart"])}</p>')
+    empty_final = Markup(f'<p class="absent">{escape(labels["dropped"])}</p>')
+    return {
+        "draft": _column_html(draft_plain, segments, "delete", "del", anchors=False) if draft_lines else empty_draft,
+        "final": _column_html(final_plain, segments, "insert", "ins", anchors=True) if final_lines else empty_final,
+    }
+
+
+class Renderer:
+    def __init__(self, corpus: Corpus, alignment: Alignment) -> None:
+        self.corpus = corpus
+        self.alignment = alignment
+        self.documents = {document.id: corpus.document(document.id) for document in corpus.catalogue.documents}
+        self.labels: dict[str, dict[str, Any]] = yaml.safe_load((TEMPLATES / "labels.yml").read_text(encoding="utf-8"))
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            undefined=StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["md"] = markdown_escape
+        self.env.filters["numeral"] = to_numeral
+
+    # -- names and links ----------------------------------------------------------------------------------
+
+    def article_name(self, document_id: str, number: int, language: str) -> str:
+        """第十二条 / Article 12, and for the other documents 征求意见稿第十四条 / Draft Article 14."""
+        if language == "zh":
+            return {"final": "", "draft": "征求意见稿", "heilongjiang": "黑龙江省征求意见稿"}[document_id] + f"第{to_numeral(number)}条"
+        return {"final": "", "draft": "Draft ", "heilongjiang": "Heilongjiang Draft "}[document_id] + f"Article {number}"
+
+    def chapter_name(self, chapter: Chapter, language: str) -> str:
+        if language == "zh":
+            return f"第{to_numeral(chapter.number)}章 {chapter.title}"
+        return f"Chapter {chapter.number} {chapter.title}"
+
+    def chapter_of(self, document: Document, number: int) -> Chapter:
+        return next(chapter for chapter in document.chapters if any(a.number == number for a in chapter.all_articles()))
+
+    def relation_label(self, link: Link, language: str) -> str:
+        relations = self.labels[language]["relations"]
+        if link.relation == "moved" and link.changed:
+            return str(relations["moved_changed"])
+        return str(relations[link.relation])
+
+    @cached_property
+    def dates(self) -> dict[str, date]:
+        """adopted, approved, in-force (from the printed final text), published (from the draft)."""
+        found: dict[str, date] = {}
+        for document_id in ("final", "draft"):
+            witness = self.corpus.catalogue.witness(self.corpus.catalogue.document(document_id).printed)
+            for stated in witness.dates:
+                found.setdefault(stated.event, stated.date)
+        return found
+
+    # -- pages ----------------------------------------------------------------------------------------------
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
+
+    def common(self, language: str, page: str) -> dict[str, Any]:
+        return {
+            "lang": language,
+            "labels": self.labels[language],
+            "link": lambda target, anchor="": relative(page, target, anchor),
+            "article_name": lambda document_id, number: self.article_name(document_id, number, language),
+            "chapter_name": lambda chapter: self.chapter_name(chapter, language),
+            "relation_label": lambda link: self.relation_label(link, language),
+            "date": lambda day: format_date(day, language),
+            "page_of": page_of,
+            "index_of": index_of,
+        }
+
+    def final_article(self, article: Article, language: str) -> str:
+        page = page_of("final", article.number)
+        final = self.documents["final"]
+        draft = self.documents["draft"]
+        link = self.alignment.for_final(article.number)
+        labels = self.labels[language]
+        rows = []
+        for row in link.rows or (Row((), tuple((article.number, p.number) for p in article.paragraphs), 0.0),):
+            mine = [key for key in row.final if key[0] == article.number]
+            if row.final and not mine:
+                continue  # a row of another article of the same split
+            draft_lines = [line for a, p in row.draft for line in lines_of(draft.article(a), [p])]
+            final_lines = [line for a, p in mine for line in lines_of(final.article(a), [p])]
+            rows.append(compare_row(draft_lines, final_lines, language, labels))
+        numbers = [a.number for a in final.articles]
+        position = numbers.index(article.number)
+        return self.render(
+            "final_article.md.j2",
+            **self.common(language, page),
+            article=article,
+            chapter=self.chapter_of(final, article.number),
+            alignment=link,
+            rows=rows,
+            previous=numbers[position - 1] if position else None,
+            next=numbers[position + 1] if position + 1 < len(numbers) else None,
+            final_date=format_date(self.dates["adopted"], language),
+            draft_date=format_date(self.dates["published"], language),
+        )
+
+    def plain_article(self, document_id: str, article: Article, language: str) -> str:
+        document = self.documents[document_id]
+        page = page_of(document_id, article.number)
+        numbers = [a.number for a in document.articles]
+        position = numbers.index(article.number)
+        link = self.alignment.for_draft(article.number) if document_id == "draft" else None
+        return self.render(
+            "document_article.md.j2",
+            **self.common(language, page),
+            document_id=document_id,
+            document_title=self.corpus.catalogue.document(document_id).title,
+            article=article,
+            lines=[(line, Markup(escape(line.text))) for line in lines_of(article)],
+            chapter=self.chapter_of(document, article.number),
+            alignment=link,
+            previous=numbers[position - 1] if position else None,
+            next=numbers[position + 1] if position + 1 < len(numbers) else None,
+        )
+
+    def whole_text(self, document_id: str, language: str) -> str:
+        document = self.documents[document_id]
+        entry = self.corpus.catalogue.document(document_id)
+        badges = None
+        if document_id == "final":
+            badges = {a.number: self.alignment.for_final(a.number) for a in document.articles}
+        elif document_id == "draft":
+            badges = {a.number: self.alignment.for_draft(a.number) for a in document.articles}
+        return self.render(
+            "whole_text.md.j2",
+            **self.common(language, index_of(document_id)),
+            title=getattr(entry.title, language),
+            notes=document.notes,
+            document=document,
+            badges=badges,
+        )
+
+    def chapter(self, chapter: Chapter, language: str) -> str:
+        final = self.documents["final"]
+        chapters = list(final.chapters)
+        position = chapters.index(chapter)
+        rows = [(article, self.alignment.for_final(article.number), _opening(article)) for article in chapter.all_articles()]
+        return self.render(
+            "chapter.md.j2",
+            **self.common(language, f"chapters/{chapter.number}.md"),
+            chapter=chapter,
+            rows=rows,
+            previous=chapters[position - 1] if position else None,
+            next=chapters[position + 1] if position + 1 < len(chapters) else None,
+        )
+
+    def home(self, language: str) -> str:
+        order = ["published", "adopted", "approved", "in-force"]
+        events = [(event, self.dates[event]) for event in order if event in self.dates]
+        counts = [
+            (relation, count) for relation, count in sorted(self.alignment.counts().items(), key=lambda rc: RELATION_ORDER.index(rc[0]))
+        ]
+        return self.render(
+            "home.md.j2",
+            **self.common(language, "index.md"),
+            events=events,
+            draft=self.documents["draft"],
+            final=self.documents["final"],
+            counts=counts,
+            bar=relation_bar(counts, self.labels[language]),
+        )
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """(path under docs/, content) for every generated page, in both languages."""
+        for language in LANGUAGES:
+            yield f"{language}/index.md", self.home(language)
+            for document_id in ("final", "draft", "heilongjiang"):
+                yield f"{language}/{index_of(document_id)}", self.whole_text(document_id, language)
+            yield (
+                f"{language}/chapters/index.md",
+                self.render("chapters.md.j2", **self.common(language, "chapters/index.md"), document=self.documents["final"]),
+            )
+            for chapter in self.documents["final"].chapters:
+                yield f"{language}/chapters/{chapter.number}.md", self.chapter(chapter, language)
+            yield (
+                f"{language}/concordance.md",
+                self.render(
+                    "concordance.md.j2",
+                    **self.common(language, "concordance.md"),
+                    alignment=self.alignment,
+                    svg=flow_svg(self, language, "concordance.md"),
+                ),
+            )
+            for article in self.documents["final"].articles:
+                yield f"{language}/{page_of('final', article.number)}", self.final_article(article, language)
+            for document_id in ("draft", "heilongjiang"):
+                for article in self.documents[document_id].articles:
+                    yield f"{language}/{page_of(document_id, article.number)}", self.plain_article(document_id, article, language)
+
+
+RELATION_ORDER = ["identical", "modified", "moved", "merged", "split", "new", "deleted"]
+
+
+def _opening(article: Article, length: int = 28) -> str:
+    """The first words of an article, for lists."""
+    text = article.paragraphs[0].text
+    return text if len(text) <= length else text[:length] + "…"
+
+
+def relation_bar(counts: list[tuple[str, int]], labels: dict[str, Any]) -> Markup:
+    """A stacked bar of how many articles stand in each relation, with the numbers written on it."""
+    total = sum(count for _, count in counts) or 1
+    width, x = 600, 0.0
+    parts = [
+        f'<svg class="relation-bar" viewBox="0 0 {width} 52" role="img" aria-label="{escape(labels["changes"])}" '
+        'xmlns="http://www.w3.org/2000/svg" font-size="15">'
+    ]
+    for relation, count in counts:
+        share = width * count / total
+        parts.append(f'<rect x="{x:.1f}" y="0" width="{share:.1f}" height="28" fill="{RELATION_COLOURS[relation]}"/>')
+        if share > 24:
+            parts.append(f'<text x="{x + share / 2:.1f}" y="19" fill="#fff" text-anchor="middle">{count}</text>')
+        if share > 60:
+            parts.append(f'<text x="{x + 2:.1f}" y="46" fill="{RELATION_COLOURS[relation]}">{escape(labels["relations"][relation])}</text>')
+        x += share
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+RELATION_COLOURS = {
+    "identical": "#757575",
+    "modified": "#1565c0",
+    "moved": "#7b1fa2",
+    "merged": "#e65100",
+    "split": "#e65100",
+    "new": "#2e7d32",
+    "deleted": "#c62828",
+}
+ROW = 14
+TOP = 24
+
+
+def _flow_positions(document: Document) -> tuple[dict[int, float], list[tuple[int, float]], float]:
+    """The y of each article's row and of each chapter's label, chapters separated by a label row."""
+    y = float(TOP)
+    rows: dict[int, float] = {}
+    chapters: list[tuple[int, float]] = []
+    for chapter in document.chapters:
+        y += ROW
+        chapters.append((chapter.number, y))
+        for article in chapter.all_articles():
+            y += ROW
+            rows[article.number] = y
+    return rows, chapters, y + ROW
+
+
+def flow_svg(renderer: Renderer, language: str, page: str) -> Markup:
+    """Draft articles on the left, final articles on the right, a line for each link: made at build time,
+    readable without JavaScript, each number a link. Relation is shown by colour and by line style (moved:
+    dashed) and deletions by a × as well, so colour is never the only cue."""
+    draft, final = renderer.documents["draft"], renderer.documents["final"]
+    left, left_chapters, left_end = _flow_positions(draft)
+    right, right_chapters, right_end = _flow_positions(final)
+    width, label = 340, 74
+    parts = [
+        f'<svg class="flow-diagram" viewBox="0 0 {width} {max(left_end, right_end):.0f}" role="img" '
+        f'aria-labelledby="flow-title" xmlns="http://www.w3.org/2000/svg" font-size="11">',
+        f'<title id="flow-title">{escape(renderer.labels[language]["flow_title"])}</title>',
+        f'<text x="0" y="12" font-weight="bold">{escape(renderer.labels[language]["draft_articles_total"])}</text>',
+        f'<text x="{width}" y="12" font-weight="bold" text-anchor="end">{escape(renderer.labels[language]["final_articles_total"])}</text>',
+    ]
+    for number, y in left_chapters:
+        parts.append(f'<text class="flow-chapter" x="0" y="{y:.0f}">{escape(_chapter_short(number, language))}</text>')
+    for number, y in right_chapters:
+        parts.append(
+            f'<text class="flow-chapter" x="{width}" y="{y:.0f}" text-anchor="end">{escape(_chapter_short(number, language))}</text>'
+        )
+    for link in renderer.alignment.links:
+        colour = RELATION_COLOURS[link.relation]
+        dash = ' stroke-dasharray="4 3"' if link.relation == "moved" else ""
+        for d in link.draft:
+            for f in link.final:
+                y1, y2 = left[d] - 4, right[f] - 4
+                middle = width / 2
+                parts.append(
+                    f'<path d="M{label} {y1:.0f} C{middle} {y1:.0f} {middle} {y2:.0f} {width - label} {y2:.0f}" '
+                    f'fill="none" stroke="{colour}" stroke-width="1.2"{dash}/>'
+                )
+    for number, y in left.items():
+        link = renderer.alignment.for_draft(number)
+        mark = " ×" if link.relation == "deleted" else ""
+        name = escape(_article_short(number, language))
+        parts.append(
+            f'<a href="{relative(page, page_of("draft", number))}"><text x="0" y="{y:.0f}" fill="{RELATION_COLOURS[link.relation]}">'
+            f"{name}{mark}</text></a>"
+        )
+    for number, y in right.items():
+        link = renderer.alignment.for_final(number)
+        name = escape(_article_short(number, language))
+        parts.append(
+            f'<a href="{relative(page, page_of("final", number))}"><text x="{width}" y="{y:.0f}" text-anchor="end" '
+            f'fill="{RELATION_COLOURS[link.relation]}">{name}</text></a>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _article_short(number: int, language: str) -> str:
+    return f"第{to_numeral(number)}条" if language == "zh" else f"Art. {number}"
+
+
+def _chapter_short(number: int, language: str) -> str:
+    return f"第{to_numeral(number)}章" if language == "zh" else f"Chapter {number}"

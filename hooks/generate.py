@@ -1,0 +1,25 @@
+"""MkDocs hook: make the generated pages before MkDocs reads docs/. No logic lives here."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from generator.build import generate
+from generator.errors import InputError
+
+log = logging.getLogger("mkdocs.hooks.generate")
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).parent
+    try:
+        result = generate(root, Path(config.docs_dir))
+    except InputError as error:
+        # Stop the build: a site with a page missing or wrong is worse than no new site.
+        raise PluginError(f"the sources or annotations have {len(error.problems)} problem(s):\n{error}") from None
+    if result is not None:
+        log.info(f"generator: {result.pages} pages, {result.written} written, {result.removed} removed")
