@@ -160,6 +160,12 @@ class Renderer:
             return f"第{to_numeral(chapter.number)}章 {chapter.title}"
         return f"Chapter {chapter.number} {chapter.title}"
 
+    def chapter_html(self, chapter: Chapter, language: str) -> Markup:
+        """The chapter's name for HTML: on English pages its (untranslated) Chinese title is marked lang="zh"."""
+        if language == "zh":
+            return escape(self.chapter_name(chapter, language))
+        return Markup(f'Chapter {chapter.number} <span lang="zh">{escape(chapter.title)}</span>')
+
     def chapter_of(self, document: Document, number: int) -> Chapter:
         return next(chapter for chapter in document.chapters if any(a.number == number for a in chapter.all_articles()))
 
@@ -191,6 +197,7 @@ class Renderer:
             "link": lambda target, anchor="": relative(page, target, anchor),
             "article_name": lambda document_id, number: self.article_name(document_id, number, language),
             "chapter_name": lambda chapter: self.chapter_name(chapter, language),
+            "chapter_html": lambda chapter: self.chapter_html(chapter, language),
             "relation_label": lambda link: self.relation_label(link, language),
             "date": lambda day: format_date(day, language),
             "page_of": page_of,

@@ -71,3 +71,35 @@ def test_published_schemas_are_up_to_date() -> None:
     for name, schema in schemas().items():
         published = json.loads((ROOT / "schema" / name).read_text(encoding="utf-8"))
         assert published == schema, f"schema/{name} is stale: run python -m generator schema"
+
+
+def test_align_tsv_has_a_row_per_final_article_and_per_deleted_draft_article() -> None:
+    result = run_cli("align", "--format", "tsv")
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows[0][:3] == ["final_article", "draft_articles", "relation"]
+    finals = [row for row in rows[1:] if row[0] != "-"]
+    deleted = [row for row in rows[1:] if row[0] == "-"]
+    assert [int(row[0]) for row in finals] == list(range(1, 62))
+    assert finals[22][:3] == ["23", "18", "moved"]
+    assert [row[1] for row in deleted] == ["6", "8", "10", "28", "40", "42", "50", "51", "53", "55", "62"]
+    assert all(row[2] == "deleted" for row in deleted)
+    assert run_cli("align", "--no-overrides").stdout == result.stdout  # no override is needed at present
+
+
+def test_export_json_shape() -> None:
+    result = run_cli("export", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [d["id"] for d in data["documents"]] == ["final", "draft", "heilongjiang"]
+    final = data["documents"][0]
+    assert final["title"] == {"zh": "石家庄市数字经济促进条例", "en": "Shijiazhuang Municipal Regulations on Promoting the Digital Economy"}
+    article = final["chapters"][6]["articles"][8]
+    assert article["id"] == "final/59" and article["number"] == 59
+    assert article["paragraphs"][1]["items"][4] == {
+        "id": "final/59/2/5",
+        "zh": "主动挽回损失、消除不良影响或者有效阻止危害结果发生。",
+        "en": None,
+    }
+    assert {"final": [23], "draft": [18], "relation": "moved"}.items() <= data["alignment"][22].items()
+    assert {"final": [], "draft": [6], "relation": "deleted", "curated": False}.items() <= data["alignment"][61].items()

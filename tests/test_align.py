@@ -1,0 +1,136 @@
+"""The draft -> final alignment. VERIFIED was made by reading both texts: each final article's text beside
+the draft article it is linked to, and each draft article left out against the whole final text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.align import Alignment, Override, align
+from generator.annotate import load_overrides
+from generator.errors import InputError
+from generator.model import Document
+from generator.parse import parse_lines
+from generator.sources import Corpus
+from tests.conftest import ROOT
+
+# final article -> the draft article it came from
+VERIFIED = {
+    1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 7, 7: 9, 8: 11, 9: 12, 10: 13, 11: 14, 12: 15, 13: 16, 14: 19, 15: 20,
+    16: 21, 17: 22, 18: 23, 19: 24, 20: 25, 21: 26, 22: 27, 23: 18, 24: 29, 25: 30, 26: 31, 27: 32, 28: 33,
+    29: 34, 30: 35, 31: 36, 32: 37, 33: 38, 34: 39, 35: 41, 36: 43, 37: 44, 38: 45, 39: 46, 40: 47, 41: 48,
+    42: 49, 43: 52, 44: 54, 45: 56, 46: 57, 47: 58, 48: 59, 49: 60, 50: 61, 51: 17, 52: 63, 53: 64, 54: 65,
+    55: 66, 56: 67, 57: 68, 58: 69, 59: 70, 60: 71, 61: 72,
+}  # fmt: skip
+DELETED = [6, 8, 10, 28, 40, 42, 50, 51, 53, 55, 62]
+IDENTICAL = {10, 20, 21}  # final articles whose wording is the draft's, letter for letter
+MOVED = {23: 18, 51: 17}  # 18 moved to the end of chapter 3; 17 from chapter 3 (产业化) to chapter 7 (保障措施)
+
+
+@pytest.fixture(scope="module")
+def alignment(corpus: Corpus) -> Alignment:
+    return align(corpus.document("draft"), corpus.document("final"))
+
+
+def test_every_final_article_comes_from_the_verified_draft_article(alignment: Alignment) -> None:
+    found = {link.final[0]: link.draft[0] for link in alignment.links if link.final}
+    assert found == VERIFIED
+
+
+def test_deleted_draft_articles(alignment: Alignment) -> None:
+    assert [link.draft[0] for link in alignment.links if link.relation == "deleted"] == DELETED
+    assert all(link.final == () for link in alignment.links if link.relation == "deleted")
+
+
+def test_relations(alignment: Alignment) -> None:
+    relations = {link.final[0]: link.relation for link in alignment.links if link.final}
+    assert {f for f, r in relations.items() if r == "identical"} == IDENTICAL
+    assert {f for f, r in relations.items() if r == "moved"} == set(MOVED)
+    assert all(r == "modified" for f, r in relations.items() if f not in IDENTICAL | set(MOVED))
+    assert alignment.counts() == {"modified": 56, "identical": 3, "moved": 2, "deleted": 11}
+
+
+def test_every_draft_article_lands_somewhere(alignment: Alignment) -> None:
+    drafts = sorted(d for link in alignment.links for d in link.draft)
+    assert drafts == list(range(1, 73))
+    finals = sorted(f for link in alignment.links for f in link.final)
+    assert finals == list(range(1, 62))
+
+
+def test_paragraph_rows(alignment: Alignment) -> None:
+    # Draft 14 had six paragraphs; final 11 keeps the first, the other five were dropped.
+    rows = alignment.for_final(11).rows
+    assert [(r.draft, r.final) for r in rows] == [(((14, 1),), ((11, 1),))] + [(((14, n),), ()) for n in range(2, 7)]
+    # Draft 5's second and third paragraphs (市 and 县 departments) became final 5's second paragraph.
+    assert [(r.draft, r.final) for r in alignment.for_final(5).rows][1] == (((5, 2), (5, 3)), ((5, 2),))
+    # Draft 21's one paragraph was split into final 16's two.
+    assert [(r.draft, r.final) for r in alignment.for_final(16).rows] == [(((21, 1),), ((16, 1), (16, 2)))]
+    # Final 59's second paragraph (the five conditions) is new.
+    assert alignment.for_final(59).rows[-1].draft == ()
+
+
+def doc(document_id: str, *articles: str) -> Document:
+    return parse_lines([f"第{'一二三四五六七八九十'[n]}条 {text}" for n, text in enumerate(articles)], "test", document_id)
+
+
+ALPHA = "市人民政府应当建设城市大脑平台，汇聚交通、医疗、教育等领域数据，提升城市运行效率。"
+BETA = "市人民政府应当设立数字经济发展专项资金，支持重点项目和关键技术攻关。"
+GAMMA = "任何单位和个人不得非法收集、使用、加工、传输他人个人信息，不得非法买卖、提供或者公开他人个人信息。"
+
+
+def test_merged_articles_are_found() -> None:
+    draft = doc("draft", ALPHA, BETA, GAMMA)
+    final = doc("final", ALPHA + BETA, GAMMA)
+    links = align(draft, final).links
+    assert [(link.final, link.draft, link.relation) for link in links] == [((1,), (1, 2), "merged"), ((2,), (3,), "identical")]
+
+
+def test_split_articles_are_found() -> None:
+    draft = doc("draft", ALPHA + BETA, GAMMA)
+    final = doc("final", ALPHA, BETA, GAMMA)
+    links = align(draft, final).links
+    assert [(link.final, link.draft, link.relation) for link in links] == [((1, 2), (1,), "split"), ((3,), (2,), "identical")]
+
+
+def test_new_and_deleted_articles() -> None:
+    draft = doc("draft", ALPHA, GAMMA)
+    final = doc("final", BETA, GAMMA)
+    links = align(draft, final).links
+    assert [(link.final, link.draft, link.relation) for link in links] == [
+        ((1,), (), "new"),
+        ((2,), (2,), "identical"),
+        ((), (1,), "deleted"),
+    ]
+
+
+def test_an_override_wins_and_is_marked_curated(corpus: Corpus) -> None:
+    overrides = [Override((36,), (42, 43), "merged")]
+    alignment = align(corpus.document("draft"), corpus.document("final"), overrides)
+    link = alignment.for_final(36)
+    assert (link.draft, link.relation, link.curated) == ((42, 43), "merged", True)
+    assert 42 not in [d for other in alignment.links if other is not link for d in other.draft]
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("  - {final: [99], draft: [1], why: {zh: 理由, en: why}}", "links.0.final: there is no final article 99"),
+        (
+            "  - {final: [1], draft: [1, 2], relation: split, why: {zh: 理由, en: why}}",
+            "links.0: relation 'split' does not fit 1 final and 2 draft",
+        ),
+        ("  - {final: [1], draft: [1], relation: renamed, why: {zh: 理由, en: why}}", "links.0.relation: Input should be"),
+        ("  - {final: [1], draft: [1]}", "links.0.why: Field required"),
+    ],
+)
+def test_bad_overrides_name_file_and_line(corpus: Corpus, tmp_path: Path, entry: str, message: str) -> None:
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "alignment.yml").write_text(f"# comment\nlinks:\n{entry}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_overrides(tmp_path, corpus.document("draft"), corpus.document("final"))
+    assert f"alignment.yml:3: {message}" in str(caught.value)
+
+
+def test_the_committed_overrides_are_valid(corpus: Corpus) -> None:
+    assert load_overrides(ROOT, corpus.document("draft"), corpus.document("final")) == []

@@ -1,0 +1,122 @@
+"""The article page in a real browser (Chromium through Playwright) at desktop and phone widths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.browser import CHROMIUM_ARGS, chromium_executable, serve
+from tests.site import build_site
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("browser-site")
+    result = build_site(site)
+    assert result.returncode == 0, result.stderr
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def boxes(page: Page, row: int = 0) -> tuple[dict[str, float], dict[str, float]]:
+    draft = page.locator(".compare-row").nth(row).locator(".col-draft").bounding_box()
+    final = page.locator(".compare-row").nth(row).locator(".col-final").bounding_box()
+    assert draft is not None and final is not None
+    return dict(draft), dict(final)
+
+
+def test_two_columns_side_by_side_at_1280(page: Page, base_url: str, tmp_path: Path) -> None:
+    page.goto(f"{base_url}/articles/36/")
+    draft, final = boxes(page)
+    assert draft["x"] + draft["width"] <= final["x"]  # draft left of final
+    assert abs(draft["y"] - final["y"]) < 2  # rows level
+    expect(page.locator(".compare-head")).to_be_visible()
+    page.screenshot(path=str(tmp_path / "article-36-1280.png"), full_page=True)
+
+
+def test_columns_stack_at_360_final_first(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{base_url}/articles/36/")
+    draft, final = boxes(page)
+    assert final["y"] + final["height"] <= draft["y"] + 1  # final above draft
+    assert final["width"] > 300
+    expect(page.locator(".compare-row").first.locator(".col-final .col-label")).to_be_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360  # nothing forces a horizontal scroll
+
+
+def test_redline_toggle(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/articles/36/")
+    inserted = page.locator(".col-final ins").first
+    deleted = page.locator(".col-draft del").first
+    assert "underline" in inserted.evaluate("e => getComputedStyle(e).textDecorationLine")
+    expect(deleted).to_be_visible()
+    page.get_by_label("显示修改标记").uncheck()
+    assert "none" in inserted.evaluate("e => getComputedStyle(e).textDecorationLine")
+    expect(deleted).to_be_hidden()  # the draft column reads as the draft text, without its deletions marked
+    page.get_by_label("显示修改标记").check()
+    expect(deleted).to_be_visible()
+
+
+def test_redline_toggle_works_from_the_keyboard(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/articles/36/")
+    page.locator("#redline-toggle").focus()
+    page.keyboard.press("Space")
+    expect(page.locator("#redline-toggle")).not_to_be_checked()
+
+
+def test_language_switch_keeps_the_article(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/articles/12/")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{base_url}/en/articles/12/")
+    expect(page.locator("h1")).to_contain_text("Article 12")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="中文").click()
+    expect(page).to_have_url(f"{base_url}/articles/12/")
+
+
+def test_paragraph_permalink_scrolls_to_its_paragraph(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 500})
+    page.goto(f"{base_url}/articles/59/#p2-5")
+    item = page.locator("#p2-5")
+    expect(item).to_be_in_viewport()
+    expect(item).to_contain_text("主动挽回损失")
+
+
+def test_prev_next(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/articles/12/")
+    page.locator("a.next").click()
+    expect(page).to_have_url(f"{base_url}/articles/13/")
+    page.locator("a.prev").click()
+    expect(page).to_have_url(f"{base_url}/articles/12/")
+
+
+def test_the_page_reads_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/en/articles/36/")
+    expect(page.locator(".compare-row")).to_have_count(2)
+    expect(page.locator(".col-final #p1")).to_contain_text("数字政府")
+    context.close()
