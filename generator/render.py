@@ -435,7 +435,8 @@ def flow_svg(renderer: Renderer, language: str, page: str) -> Markup:
 
 
 def _article_short(number: int, language: str) -> str:
-    return f"第{to_numeral(number)}条" if language == "zh" else f"Art. {number}"
+    # Arabic numerals keep the labels narrow enough for a phone-width diagram.
+    return f"第{number}条" if language == "zh" else f"Art. {number}"
 
 
 def _chapter_short(number: int, language: str) -> str:
