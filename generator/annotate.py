@@ -1,14 +1,20 @@
 """Load and validate what editors write in annotations/.
 
-Reads: annotations/alignment.yml (editors' alignment overrides). Writes: validated `Override`s, or an
-InputError listing every problem with its file and line.
+Reads: annotations/alignment.yml (alignment overrides), annotations/glossary.yml, and per document
+annotations/<document>/<article>.yml (the article's translation) and annotations/<document>/chapters.yml.
+Writes: `Annotations` — overrides, the English of every translated unit with where it was written, the
+glossary — or an InputError listing every problem in every file, each with its file and line.
 
-The schema is declarative (pydantic) and published as JSON Schema (schema/alignment.schema.json) for
-editors' autocompletion; checks that need the texts (does article 73 exist?) run after it.
+The schemas are declarative (pydantic) and published as JSON Schema (schema/*.schema.json) for editors'
+autocompletion; checks that need the texts (does article 73 exist? did the Chinese change?) run after them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -16,8 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from generator.align import Override
 from generator.errors import InputError, Problem
-from generator.model import Document
-from generator.yamlfile import validate
+from generator.model import Article, Document
+from generator.yamlfile import Location, validate
 
 ALIGNMENT = Path("annotations") / "alignment.yml"
 MANY = 10**6
@@ -38,7 +44,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Reason(_Strict):
+class Bilingual(_Strict):
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
 
@@ -50,7 +56,7 @@ class LinkOverride(_Strict):
     final: list[int] = Field(description="Final article numbers; [] for a deleted draft article")
     draft: list[int] = Field(description="Draft article numbers; [] for a new final article")
     relation: Literal["identical", "modified", "moved", "merged", "split", "new", "deleted"] | None = None
-    why: Reason
+    why: Bilingual
 
 
 class AlignmentFile(_Strict):
@@ -88,3 +94,261 @@ def load_overrides(root: Path, draft: Document, final: Document) -> list[Overrid
     if problems:
         raise InputError(problems)
     return overrides
+
+
+# -- translations and the glossary ---------------------------------------------------------------------------
+
+GLOSSARY = Path("annotations") / "glossary.yml"
+ARTICLE_FILE = re.compile(r"^(\d+)\.yml$")
+
+
+def fingerprint(text: str) -> str:
+    """What a translation records of the Chinese it translates: the first 8 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+class Exemption(_Strict):
+    """A glossary term whose English rendering this unit may leave out, with the reason (reviewed)."""
+
+    term: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
+class UnitTranslation(_Strict):
+    zh: str = Field(pattern=r"^[0-9a-f]{8}$", description="Fingerprint of the Chinese this translates (python -m generator stub writes it)")
+    en: str = Field(description="The English; empty while untranslated")
+    glossary_exempt: list[Exemption] = []
+
+
+class ParagraphTranslation(UnitTranslation):
+    items: list[UnitTranslation] = []
+
+
+class ArticleTranslation(_Strict):
+    title: UnitTranslation | None = Field(default=None, description="The 【title】, for texts whose articles have one")
+    paragraphs: list[ParagraphTranslation]
+
+
+class ArticleFile(_Strict):
+    """annotations/<document>/<article>.yml"""
+
+    translation: ArticleTranslation | None = None
+
+
+class ChaptersFile(_Strict):
+    """annotations/<document>/chapters.yml: the chapter titles, in order."""
+
+    chapters: list[UnitTranslation]
+
+
+class GlossaryTerm(_Strict):
+    zh: str = Field(min_length=1)
+    also: list[str] = Field(default=[], description="Other Chinese forms of the same term")
+    en: str = Field(min_length=1, description="The one English rendering every translation uses")
+    forms: list[str] = Field(default=[], description="Other English forms the consistency check accepts")
+    definition: Bilingual | None = Field(default=None, description="One line saying what the term means, in both languages")
+    note: Bilingual | None = Field(default=None, description="Why this rendering, where there was a choice")
+
+    @property
+    def chinese(self) -> list[str]:
+        return [self.zh, *self.also]
+
+    def meaning(self, language: str) -> str:
+        """The definition in `language`; empty while the term has none."""
+        return getattr(self.definition, language) if self.definition else ""
+
+
+class GlossaryFile(_Strict):
+    terms: list[GlossaryTerm]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translated unit: a paragraph, an item, an article title or a chapter title."""
+
+    id: str  # final/12/1, final/59/2/3, heilongjiang/1/title, final/chapter/1
+    zh: str
+    en: str
+    file: str
+    line: int
+    exempt: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Annotations:
+    overrides: tuple[Override, ...] = ()
+    units: dict[str, Unit] = field(default_factory=dict)  # translated units by id
+    glossary: tuple[GlossaryTerm, ...] = ()
+    totals: dict[str, int] = field(default_factory=dict)  # document -> translatable units
+    unfinished: tuple[Problem, ...] = ()  # valid but incomplete (a term with no definition): fails `check`, not the build
+
+    def english(self, unit_id: str) -> str | None:
+        unit = self.units.get(unit_id)
+        return unit.en if unit else None
+
+    def coverage(self, document_id: str) -> tuple[int, int]:
+        """(translated units, all units) of a document."""
+        done = sum(1 for unit in self.units.values() if unit.id.startswith(document_id + "/"))
+        return done, self.totals.get(document_id, 0)
+
+
+class _Collector:
+    """Reads one annotation file's translation against the text it translates, collecting problems."""
+
+    def __init__(self, path: Path, shown: str, locate: Callable[[Location], int], problems: list[Problem]) -> None:
+        self.path, self.shown, self.locate, self.problems = path, shown, locate, problems
+        self.units: list[Unit] = []
+
+    def problem(self, location: Location, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.shown, self.locate(location), message, hint))
+
+    def unit(self, unit_id: str, chinese: str, given: UnitTranslation, location: Location) -> None:
+        now = fingerprint(chinese)
+        if given.zh != now:
+            self.problem(
+                (*location, "zh"),
+                f"{unit_id}: the Chinese changed since this was translated (fingerprint {given.zh}, now {now})",
+                f"check the English against the Chinese now ({chinese[:40]}…), then set zh: {now}",
+            )
+            return
+        for exemption in given.glossary_exempt:
+            if exemption.term not in chinese:
+                self.problem((*location, "glossary_exempt"), f"{unit_id}: exempts {exemption.term!r}, which its Chinese does not contain")
+        if given.en.strip():
+            exempt = tuple(exemption.term for exemption in given.glossary_exempt)
+            self.units.append(Unit(unit_id, chinese, " ".join(given.en.split()), self.shown, self.locate((*location, "en")), exempt))
+
+    def count(self, what: str, given: int, expected: int, location: Location) -> bool:
+        if given != expected:
+            self.problem(
+                location, f"{what}: the translation has {given}, the text has {expected}", "one entry per paragraph and per item, in order"
+            )
+            return False
+        return True
+
+
+def _read_article(collector: _Collector, article: Article, parsed: ArticleFile) -> None:
+    translation = parsed.translation
+    if translation is None:
+        return
+    if (article.title is None) != (translation.title is None):
+        collector.problem(("translation", "title"), f"{article.id}: {'has no' if article.title is None else 'has a'} 【title】 in the text")
+    elif article.title is not None and translation.title is not None:
+        collector.unit(f"{article.id}/title", article.title, translation.title, ("translation", "title"))
+    paragraphs = translation.paragraphs
+    if not collector.count(f"{article.id} paragraphs", len(paragraphs), len(article.paragraphs), ("translation", "paragraphs")):
+        return
+    for index, (paragraph, given) in enumerate(zip(article.paragraphs, paragraphs, strict=True)):
+        location: Location = ("translation", "paragraphs", index)
+        collector.unit(paragraph.id, paragraph.text, given, location)
+        if collector.count(f"{paragraph.id} items", len(given.items), len(paragraph.items), (*location, "items")):
+            for number, (item, item_given) in enumerate(zip(paragraph.items, given.items, strict=True)):
+                collector.unit(item.id, item.text, item_given, (*location, "items", number))
+
+
+def load_translations(root: Path, documents: dict[str, Document], problems: list[Problem]) -> tuple[dict[str, Unit], dict[str, int]]:
+    units: dict[str, Unit] = {}
+    totals: dict[str, int] = {}
+    for document_id, document in documents.items():
+        articles = {article.number: article for article in document.articles}
+        totals[document_id] = len(document.chapters) + sum(
+            (article.title is not None) + len(article.paragraphs) + sum(len(p.items) for p in article.paragraphs)
+            for article in document.articles
+        )
+        folder = root / "annotations" / document_id
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            shown = path.relative_to(root).as_posix()
+            if path.name == "chapters.yml":
+                try:
+                    chapters, locate = validate(ChaptersFile, path)
+                except InputError as error:
+                    problems.extend(_relative(error.problems, root))
+                    continue
+                collector = _Collector(path, shown, locate, problems)
+                if collector.count(f"{document_id} chapters", len(chapters.chapters), len(document.chapters), ("chapters",)):
+                    for index, (chapter, given) in enumerate(zip(document.chapters, chapters.chapters, strict=True)):
+                        collector.unit(chapter.id, chapter.title, given, ("chapters", index))
+                units.update((unit.id, unit) for unit in collector.units)
+                continue
+            match = ARTICLE_FILE.match(path.name)
+            if not match or int(match.group(1)) not in articles:
+                problems.append(
+                    Problem(
+                        shown,
+                        0,
+                        f"no {document_id} article matches this file name",
+                        f"files here are named <article number>.yml, 1 to {len(articles)}, or chapters.yml",
+                    )
+                )
+                continue
+            try:
+                parsed, locate = validate(ArticleFile, path)
+            except InputError as error:
+                problems.extend(_relative(error.problems, root))
+                continue
+            collector = _Collector(path, shown, locate, problems)
+            _read_article(collector, articles[int(match.group(1))], parsed)
+            units.update((unit.id, unit) for unit in collector.units)
+    return units, totals
+
+
+def _units(article: Article) -> int:
+    """How many units of an article a translation has: its title, paragraphs and items."""
+    return (article.title is not None) + sum(1 + len(paragraph.items) for paragraph in article.paragraphs)
+
+
+def _relative(problems: tuple[Problem, ...], root: Path) -> list[Problem]:
+    """Problems named by their path inside the project, as editors see it."""
+    shown = []
+    for problem in problems:
+        path = Path(problem.file)
+        name = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else problem.file
+        shown.append(Problem(name, problem.line, problem.message, problem.hint))
+    return shown
+
+
+def load_glossary(root: Path, problems: list[Problem], unfinished: list[Problem]) -> tuple[GlossaryTerm, ...]:
+    path = root / GLOSSARY
+    if not path.exists():
+        return ()
+    try:
+        glossary, locate = validate(GlossaryFile, path)
+    except InputError as error:
+        problems.extend(_relative(error.problems, root))
+        return ()
+    seen: dict[str, int] = {}
+    for index, term in enumerate(glossary.terms):
+        if term.definition is None:
+            where = locate(("terms", index))
+            unfinished.append(Problem(GLOSSARY.as_posix(), where, f"{term.zh} has no definition", "add definition: {zh: …, en: …}"))
+        for chinese in term.chinese:
+            line = locate(("terms", index, "zh"))
+            if chinese in seen:
+                problems.append(Problem(GLOSSARY.as_posix(), line, f"{chinese} is already a term (line {seen[chinese]})"))
+            seen[chinese] = line
+    return tuple(glossary.terms)
+
+
+def load_annotations(root: Path, documents: dict[str, Document]) -> Annotations:
+    """Everything under annotations/, validated against the texts; every problem at once."""
+    annotations, problems = read_annotations(root, documents)
+    if problems:
+        raise InputError(problems)
+    return annotations
+
+
+def read_annotations(root: Path, documents: dict[str, Document]) -> tuple[Annotations, list[Problem]]:
+    """What `load_annotations` reads, keeping whatever is valid beside the problems of the rest, for tools that
+    work on a few files while others are being edited."""
+    problems: list[Problem] = []
+    try:
+        overrides = load_overrides(root, documents["draft"], documents["final"])
+    except InputError as error:
+        problems.extend(_relative(error.problems, root))
+        overrides = []
+    units, totals = load_translations(root, documents, problems)
+    unfinished: list[Problem] = []
+    glossary = load_glossary(root, problems, unfinished)
+    return Annotations(tuple(overrides), units, glossary, totals, tuple(unfinished)), problems

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.align import Alignment, align
-from generator.annotate import load_overrides
+from generator.annotate import Annotations, load_annotations
 from generator.export import concordance_csv, corpus_json
 from generator.render import LANGUAGES, Renderer
 from generator.sources import Corpus, load_corpus
@@ -25,7 +25,7 @@ from generator.sources import Corpus, load_corpus
 INPUTS = ("sources", "annotations", "generator")
 # What the generator owns under docs/; everything else there is written by hand.
 GENERATED = [
-    *(f"{language}/{name}" for language in LANGUAGES for name in ("index.md", "concordance.md")),
+    *(f"{language}/{name}" for language in LANGUAGES for name in ("index.md", "concordance.md", "about.md", "glossary.md")),
     *(f"{language}/{folder}" for language in LANGUAGES for folder in ("articles", "draft", "heilongjiang", "chapters")),
     "downloads",
 ]
@@ -51,17 +51,27 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def run_pipeline(root: Path) -> tuple[Corpus, Alignment]:
-    """parse, normalise, collate (in load_corpus), then annotate and align."""
+@dataclass(frozen=True)
+class Pipeline:
+    corpus: Corpus
+    annotations: Annotations
+    alignment: Alignment
+
+
+def run_pipeline(root: Path) -> Pipeline:
+    """parse, normalise, collate (in load_corpus), then annotate and align: once for everything after."""
     corpus = load_corpus(root)
-    draft, final = corpus.document("draft"), corpus.document("final")
-    return corpus, align(draft, final, load_overrides(root, draft, final))
+    documents = {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}
+    annotations = load_annotations(root, documents)
+    alignment = align(documents["draft"], documents["final"], annotations.overrides)
+    return Pipeline(corpus, annotations, alignment)
 
 
-def outputs(corpus: Corpus, alignment: Alignment) -> dict[str, str]:
-    files = dict(Renderer(corpus, alignment).pages())
-    files["downloads/corpus.json"] = json.dumps(corpus_json(corpus, alignment), ensure_ascii=False, indent=1) + "\n"
-    files["downloads/concordance.csv"] = concordance_csv(alignment)
+def outputs(pipeline: Pipeline) -> dict[str, str]:
+    files = dict(Renderer(pipeline.corpus, pipeline.alignment, pipeline.annotations).pages())
+    data = corpus_json(pipeline.corpus, pipeline.alignment, pipeline.annotations)
+    files["downloads/corpus.json"] = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    files["downloads/concordance.csv"] = concordance_csv(pipeline.alignment)
     return files
 
 
@@ -70,8 +80,7 @@ def generate(root: Path, docs: Path, force: bool = False) -> Result | None:
     key = fingerprint(root)
     if not force and _last_run.get(docs) == key:
         return None
-    corpus, alignment = run_pipeline(root)
-    files = outputs(corpus, alignment)
+    files = outputs(run_pipeline(root))
     written = 0
     for name, content in files.items():
         path = docs / name

@@ -7,6 +7,7 @@ messages: exit 0 on success, 1 with every problem listed on bad input, never a t
     align             the draft -> final alignment (--format tsv|json, --no-overrides)
     export            the whole corpus and alignment as JSON (--format json)
     build             write the generated pages into docs/ (MkDocs' hook does this on every build)
+    stub DOCUMENT     write skeleton translation files (annotations/DOCUMENT/*.yml) where none has English yet
     schema            write the JSON Schemas editors' tools use (schema/*.schema.json)
 """
 
@@ -22,13 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from generator.align import RELATIONS, align
-from generator.annotate import AlignmentFile, load_overrides
+from generator.annotate import AlignmentFile, ArticleFile, ChaptersFile, GlossaryFile, read_annotations
 from generator.build import generate, run_pipeline
+from generator.checks import check_translations
 from generator.errors import InputError
 from generator.export import CONCORDANCE_COLUMNS, concordance_rows, corpus_json
 from generator.model import Article, Document
+from generator.numerals import to_numeral
 from generator.parse import parse_file
 from generator.sources import Catalogue, load_corpus
+from generator.stubs import stub_article, stub_chapters
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,12 +92,11 @@ def command_variants(arguments: argparse.Namespace) -> None:
 
 
 def command_align(arguments: argparse.Namespace) -> None:
-    corpus = load_corpus(arguments.root)
-    draft, final = corpus.document("draft"), corpus.document("final")
-    overrides = [] if arguments.no_overrides else load_overrides(arguments.root, draft, final)
-    alignment = align(draft, final, overrides)
+    pipeline = run_pipeline(arguments.root)
+    overrides = () if arguments.no_overrides else pipeline.annotations.overrides
+    alignment = align(pipeline.corpus.document("draft"), pipeline.corpus.document("final"), overrides)
     if arguments.format == "json":
-        json.dump(corpus_json(corpus, alignment)["alignment"], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(corpus_json(pipeline.corpus, alignment, pipeline.annotations)["alignment"], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
     writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
@@ -102,8 +105,8 @@ def command_align(arguments: argparse.Namespace) -> None:
 
 
 def command_export(arguments: argparse.Namespace) -> None:
-    corpus, alignment = run_pipeline(arguments.root)
-    json.dump(corpus_json(corpus, alignment), sys.stdout, ensure_ascii=False, indent=1)
+    pipeline = run_pipeline(arguments.root)
+    json.dump(corpus_json(pipeline.corpus, pipeline.alignment, pipeline.annotations), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 
 
@@ -113,8 +116,61 @@ def command_build(arguments: argparse.Namespace) -> None:
     print(f"{result.pages} pages and downloads; {result.written} written, {result.removed} removed")
 
 
+def _numbers(text: str) -> set[int]:
+    """'3,5,10-12' -> {3, 5, 10, 11, 12}"""
+    numbers: set[int] = set()
+    for part in filter(None, text.split(",")):
+        low, _, high = part.partition("-")
+        numbers.update(range(int(low), int(high or low) + 1))
+    return numbers
+
+
+def command_stub(arguments: argparse.Namespace) -> None:
+    """Skeletons for the translation files of a document, English filled in wherever the same Chinese is
+    already translated (in any valid file). A file that already has any English is left alone."""
+    corpus = load_corpus(arguments.root)
+    annotations, _ = read_annotations(arguments.root, {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents})
+    document = corpus.document(arguments.document)
+    known = {unit.zh: unit.en for unit in annotations.units.values()}
+    folder = arguments.root / "annotations" / document.id
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    only = _numbers(arguments.only) if arguments.only else None
+    drafts = {
+        f"{article.number}.yml": stub_article(article, known, f"第{to_numeral(article.number)}条")
+        for article in document.articles
+        if only is None or article.number in only
+    }
+    if only is None:
+        drafts["chapters.yml"] = stub_chapters(document, known)
+    translated = {unit.file for unit in annotations.units.values()}
+    for name, content in drafts.items():
+        path = folder / name
+        if path.exists() and path.relative_to(arguments.root).as_posix() in translated:
+            continue
+        path.write_text(content, encoding="utf-8")
+        written += 1
+    print(f"wrote {written} skeleton files in annotations/{document.id}/ ({len(drafts) - written} already translated, left alone)")
+
+
+def command_check_only(arguments: argparse.Namespace) -> None:
+    """Check some annotation files while others are being edited: problems elsewhere are not shown."""
+    corpus = load_corpus(arguments.root)
+    annotations, problems = read_annotations(arguments.root, {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents})
+    wanted = tuple(Path(name).as_posix().removeprefix("./") for name in arguments.only)
+    mine = [p for p in [*problems, *check_translations(annotations)] if p.file.startswith(wanted)]
+    if mine:
+        raise InputError(mine)
+    units = [unit for unit in annotations.units.values() if unit.file.startswith(wanted)]
+    print(f"{len(units)} translated units in {', '.join(wanted)}: no problems")
+
+
 def command_check(arguments: argparse.Namespace) -> None:
-    corpus, alignment = run_pipeline(arguments.root)
+    if arguments.only:
+        command_check_only(arguments)
+        return
+    pipeline = run_pipeline(arguments.root)
+    corpus, alignment, annotations = pipeline.corpus, pipeline.alignment, pipeline.annotations
     for entry in corpus.catalogue.witnesses:
         document = corpus.witnesses[entry.id]
         articles = document.articles
@@ -133,12 +189,25 @@ def command_check(arguments: argparse.Namespace) -> None:
     print(
         "alignment: " + ", ".join(f"{relation} {counts[relation]}" for relation in RELATIONS if counts[relation]) + f"; {curated} curated"
     )
+    for listed in corpus.catalogue.documents:
+        done, total = annotations.coverage(listed.id)
+        print(f"translation {listed.id:<12} {done:>3}/{total} units ({100 * done / total:.0f}%)")
+    print(f"glossary: {len(annotations.glossary)} terms")
+    problems = check_translations(annotations)
+    if problems:
+        raise InputError(problems)
     print("check passed")
 
 
 def schemas() -> dict[str, dict[str, Any]]:
     """File name -> JSON Schema, for every YAML file people edit."""
-    return {"sources.schema.json": Catalogue.model_json_schema(), "alignment.schema.json": AlignmentFile.model_json_schema()}
+    return {
+        "sources.schema.json": Catalogue.model_json_schema(),
+        "alignment.schema.json": AlignmentFile.model_json_schema(),
+        "article.schema.json": ArticleFile.model_json_schema(),
+        "chapters.schema.json": ChaptersFile.model_json_schema(),
+        "glossary.schema.json": GlossaryFile.model_json_schema(),
+    }
 
 
 def command_schema(arguments: argparse.Namespace) -> None:
@@ -161,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     variants.add_argument("--format", choices=["tsv", "json"], default="tsv")
     variants.set_defaults(run=command_variants)
     check = commands.add_parser("check", help="validate sources.yml and every source text")
+    check.add_argument("--only", nargs="+", metavar="PATH", help="report only problems in these annotation files or folders")
     check.set_defaults(run=command_check)
     aligned = commands.add_parser("align", help="print the draft -> final alignment")
     aligned.add_argument("--format", choices=["tsv", "json"], default="tsv")
@@ -171,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     export.set_defaults(run=command_export)
     build = commands.add_parser("build", help="write the generated pages into docs/")
     build.set_defaults(run=command_build)
+    stub = commands.add_parser("stub", help="write skeleton translation files for a document")
+    stub.add_argument("document", choices=["final", "draft", "heilongjiang"])
+    stub.add_argument("--only", metavar="NUMBERS", help="only these articles, e.g. 3,5,10-12 (chapters.yml is then left alone)")
+    stub.set_defaults(run=command_stub)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the YAML files editors write")
     schema.set_defaults(run=command_schema)
     arguments = parser.parse_args(argv)

@@ -1,38 +1,41 @@
 """Data downloads: the whole corpus as JSON and the concordance as CSV.
 
 Reads: the corpus and the alignment. Writes: plain data (dicts, CSV text) for `python -m generator export`
-and for the site's downloads. Translations (`en`) are null until the English edition lands.
+and for the site's downloads. `en` is null where a unit is not yet translated.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
 from generator.align import Alignment
+from generator.annotate import Annotations
 from generator.model import Article
 from generator.sources import Corpus
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article, english: Callable[[str], str | None]) -> dict[str, Any]:
     return {
         "id": article.id,
         "number": article.number,
-        "title": article.title,
+        "title": article.title if article.title is None else {"zh": article.title, "en": english(f"{article.id}/title")},
         "paragraphs": [
             {
                 "id": paragraph.id,
                 "zh": paragraph.text,
-                "en": None,
-                "items": [{"id": item.id, "zh": item.text, "en": None} for item in paragraph.items],
+                "en": english(paragraph.id),
+                "items": [{"id": item.id, "zh": item.text, "en": english(item.id)} for item in paragraph.items],
             }
             for paragraph in article.paragraphs
         ],
     }
 
 
-def corpus_json(corpus: Corpus, alignment: Alignment) -> dict[str, Any]:
+def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) -> dict[str, Any]:
+    english = annotations.english
     documents = []
     for entry in corpus.catalogue.documents:
         document = corpus.document(entry.id)
@@ -44,8 +47,8 @@ def corpus_json(corpus: Corpus, alignment: Alignment) -> dict[str, Any]:
                 "chapters": [
                     {
                         "number": chapter.number,
-                        "title": {"zh": chapter.title, "en": None},
-                        "articles": [_article(article) for article in chapter.all_articles()],
+                        "title": {"zh": chapter.title, "en": english(chapter.id)},
+                        "articles": [_article(article, english) for article in chapter.all_articles()],
                     }
                     for chapter in document.chapters
                 ],

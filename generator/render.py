@@ -10,7 +10,8 @@ Text from the sources is HTML-escaped wherever it enters HTML, and Markdown-esca
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -22,6 +23,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator.align import Alignment, Link, Row
+from generator.annotate import Annotations, GlossaryTerm
+from generator.checks import term_pattern
 from generator.diff import Segment, redline
 from generator.model import Article, Chapter, Document
 from generator.numerals import to_numeral
@@ -73,29 +76,88 @@ def index_of(document_id: str) -> str:
 
 @dataclass(frozen=True)
 class Line:
-    """One paragraph or item as a line of a column: its anchor, its marker (（一）) and its text."""
+    """One paragraph or item as a line of a column: its anchor, its marker (（一） or (1)), its text and the
+    language the text is in."""
 
     anchor: str
     marker: str
     text: str
     item: bool
+    lang: str = "zh"
 
 
-def lines_of(article: Article, paragraphs: Iterable[int] | None = None) -> list[Line]:
+def lines_of(article: Article, paragraphs: Iterable[int] | None = None, english: Callable[[str], str | None] | None = None) -> list[Line]:
+    """The article's paragraphs and items as lines; in English where `english` gives every one of them,
+    else all in Chinese (a column is never half translated)."""
     wanted = set(paragraphs) if paragraphs is not None else None
-    found: list[Line] = []
+    units: list[tuple[str, int | None, str, str]] = []
     for paragraph in article.paragraphs:
         if wanted is not None and paragraph.number not in wanted:
             continue
-        found.append(Line(f"p{paragraph.number}", "", paragraph.text, False))
-        for item in paragraph.items:
-            found.append(Line(f"p{paragraph.number}-{item.number}", f"（{to_numeral(item.number)}）", item.text, True))
-    return found
+        units.append((f"p{paragraph.number}", None, paragraph.text, paragraph.id))
+        units.extend((f"p{paragraph.number}-{item.number}", item.number, item.text, item.id) for item in paragraph.items)
+    translated = [english(unit_id) for *_, unit_id in units] if english else []
+    if english and all(translated):
+        return [
+            Line(anchor, f"({number}) " if number else "", str(text), number is not None, "en")
+            for (anchor, number, _, _), text in zip(units, translated, strict=True)
+        ]
+    return [
+        Line(anchor, f"（{to_numeral(number)}）" if number else "", chinese, number is not None) for anchor, number, chinese, _ in units
+    ]
 
 
-def _column_html(lines: list[Line], segments: Iterable[Segment], keep: str, mark: str, anchors: bool) -> Markup:
+class TermMarker:
+    """Marks the first use on a page of each glossary term with a tooltip (CSS only: hover, focus or tap)
+    and collects the terms used, for the list under the article that the tooltips point to."""
+
+    def __init__(self, glossary: Iterable[GlossaryTerm], language: str) -> None:
+        self.language = language
+        self.terms = list(glossary)
+        self.used: list[GlossaryTerm] = []
+        if not self.terms:
+            self.pattern: re.Pattern[str] | None = None
+            return
+        if language == "zh":
+            forms = sorted({(form, index) for index, term in enumerate(self.terms) for form in term.chinese}, key=lambda f: -len(f[0]))
+            self.lookup = dict(forms)
+            self.pattern = re.compile("|".join(re.escape(form) for form, _ in forms))
+        else:
+            order = sorted(range(len(self.terms)), key=lambda i: -len(self.terms[i].en))
+            self.pattern = re.compile("|".join(f"(?P<t{i}>{term_pattern(self.terms[i].en).pattern})" for i in order), re.IGNORECASE)
+
+    def _index(self, match: re.Match[str]) -> int:
+        if self.language == "zh":
+            return self.lookup[match.group(0)]
+        return int(next(name for name, value in match.groupdict().items() if value is not None)[1:])
+
+    def mark(self, text: str) -> str:
+        """`text` as HTML, escaped, with the first use of each term wrapped."""
+        if self.pattern is None:
+            return str(escape(text))
+        html, position = [], 0
+        for match in self.pattern.finditer(text):
+            term = self.terms[self._index(match)]
+            if term in self.used:
+                continue
+            self.used.append(term)
+            number = len(self.used)
+            meaning = term.meaning(self.language)
+            tip = f"{term.zh} · {term.en}" + (("：" if self.language == "zh" else ": ") + meaning if meaning else "")
+            html.append(str(escape(text[position : match.start()])))
+            html.append(
+                f'<span class="term" tabindex="0" data-tip="{escape(tip)}" aria-describedby="term-{number}">{escape(match.group(0))}</span>'
+            )
+            position = match.end()
+        html.append(str(escape(text[position:])))
+        return "".join(html)
+
+
+def _column_html(
+    lines: list[Line], segments: Iterable[Segment], keep: str, mark: str, anchors: str | None, terms: TermMarker | None
+) -> Markup:
     """Lay the redline's segments back onto the column's lines: `keep` is the op shown besides "equal",
-    marked with the HTML element `mark` (del or ins)."""
+    marked with the HTML element `mark` (del or ins). `anchors`: the prefix of the lines' ids (None: no ids)."""
     pieces: list[list[str]] = [[]]
     for segment in segments:
         if segment.op not in ("equal", keep):
@@ -104,36 +166,40 @@ def _column_html(lines: list[Line], segments: Iterable[Segment], keep: str, mark
             if index:
                 pieces.append([])
             if chunk:
-                text = str(escape(chunk))
+                text = terms.mark(chunk) if terms else str(escape(chunk))
                 pieces[-1].append(text if segment.op == "equal" else f"<{mark}>{text}</{mark}>")
     html = []
     for line, piece in zip(lines, pieces, strict=True):
-        attributes = f' id="{line.anchor}"' if anchors else ""
+        anchor = f"{anchors}{line.anchor}"
+        attributes = f' id="{anchor}"' if anchors is not None else ""
         css = "item" if line.item else "para"
-        permalink = f'<a class="anchor" href="#{line.anchor}" aria-label="¶ {line.anchor}">¶</a>' if anchors else ""
-        html.append(f'<p class="{css}"{attributes}>{escape(line.marker)}{"".join(piece)}{permalink}</p>')
+        permalink = f'<a class="anchor" href="#{anchor}" aria-label="¶ {anchor}">¶</a>' if anchors is not None else ""
+        html.append(f'<p class="{css}"{attributes} lang="{line.lang}">{"".join(piece)}{permalink}</p>')
     return Markup("".join(html))
 
 
-def compare_row(draft_lines: list[Line], final_lines: list[Line], language: str, labels: dict[str, Any]) -> dict[str, Markup]:
+def compare_row(
+    draft_lines: list[Line], final_lines: list[Line], labels: dict[str, Any], terms: TermMarker | None = None, anchors: str = ""
+) -> dict[str, Markup]:
+    """One row of the comparison: the draft with its deletions marked, the final text with its insertions.
+    The markers (（一）) ride along in the compared text so that the lines stay aligned."""
+    language = "en" if all(line.lang == "en" for line in draft_lines + final_lines) else "zh"
     old = "\n".join(line.marker + line.text for line in draft_lines)
     new = "\n".join(line.marker + line.text for line in final_lines)
-    # Markers are part of the compared text only so that lines stay aligned; strip them back out.
-    segments = redline(old, new, "zh")
-    draft_plain = [Line(line.anchor, "", line.marker + line.text, line.item) for line in draft_lines]
-    final_plain = [Line(line.anchor, "", line.marker + line.text, line.item) for line in final_lines]
+    segments = redline(old, new, language)
     empty_draft = Markup(f'<p class="absent">{escape(labels["no_counterpart"])}</p>')
     empty_final = Markup(f'<p class="absent">{escape(labels["dropped"])}</p>')
     return {
-        "draft": _column_html(draft_plain, segments, "delete", "del", anchors=False) if draft_lines else empty_draft,
-        "final": _column_html(final_plain, segments, "insert", "ins", anchors=True) if final_lines else empty_final,
+        "draft": _column_html(draft_lines, segments, "delete", "del", anchors=None, terms=None) if draft_lines else empty_draft,
+        "final": _column_html(final_lines, segments, "insert", "ins", anchors=anchors, terms=terms) if final_lines else empty_final,
     }
 
 
 class Renderer:
-    def __init__(self, corpus: Corpus, alignment: Alignment) -> None:
+    def __init__(self, corpus: Corpus, alignment: Alignment, annotations: Annotations | None = None) -> None:
         self.corpus = corpus
         self.alignment = alignment
+        self.annotations = annotations or Annotations()
         self.documents = {document.id: corpus.document(document.id) for document in corpus.catalogue.documents}
         self.labels: dict[str, dict[str, Any]] = yaml.safe_load((TEMPLATES / "labels.yml").read_text(encoding="utf-8"))
         self.env = Environment(
@@ -155,16 +221,33 @@ class Renderer:
             return {"final": "", "draft": "征求意见稿", "heilongjiang": "黑龙江省征求意见稿"}[document_id] + f"第{to_numeral(number)}条"
         return {"final": "", "draft": "Draft ", "heilongjiang": "Heilongjiang Draft "}[document_id] + f"Article {number}"
 
+    def english(self, language: str) -> Callable[[str], str | None] | None:
+        """Where English text comes from on a page in `language` (None on Chinese pages)."""
+        return self.annotations.english if language == "en" else None
+
     def chapter_name(self, chapter: Chapter, language: str) -> str:
         if language == "zh":
             return f"第{to_numeral(chapter.number)}章 {chapter.title}"
-        return f"Chapter {chapter.number} {chapter.title}"
+        return f"Chapter {chapter.number} {self.annotations.english(chapter.id) or chapter.title}"
 
     def chapter_html(self, chapter: Chapter, language: str) -> Markup:
-        """The chapter's name for HTML: on English pages its (untranslated) Chinese title is marked lang="zh"."""
-        if language == "zh":
+        """The chapter's name for HTML; an untranslated Chinese title on an English page is marked lang="zh"."""
+        translated = self.annotations.english(chapter.id)
+        if language == "zh" or translated:
             return escape(self.chapter_name(chapter, language))
         return Markup(f'Chapter {chapter.number} <span lang="zh">{escape(chapter.title)}</span>')
+
+    def article_title(self, article: Article, language: str) -> str | None:
+        """The 【title】 of an article, in the page's language where translated."""
+        if article.title is None:
+            return None
+        return (self.annotations.english(f"{article.id}/title") if language == "en" else None) or article.title
+
+    def terms_list(self, terms: TermMarker) -> list[dict[str, str]]:
+        return [
+            {"id": f"term-{number}", "zh": term.zh, "en": term.en, "definition": term.meaning(terms.language)}
+            for number, term in enumerate(terms.used, start=1)
+        ]
 
     def chapter_of(self, document: Document, number: int) -> Chapter:
         return next(chapter for chapter in document.chapters if any(a.number == number for a in chapter.all_articles()))
@@ -210,14 +293,25 @@ class Renderer:
         draft = self.documents["draft"]
         link = self.alignment.for_final(article.number)
         labels = self.labels[language]
-        rows = []
-        for row in link.rows or (Row((), tuple((article.number, p.number) for p in article.paragraphs), 0.0),):
-            mine = [key for key in row.final if key[0] == article.number]
-            if row.final and not mine:
-                continue  # a row of another article of the same split
-            draft_lines = [line for a, p in row.draft for line in lines_of(draft.article(a), [p])]
-            final_lines = [line for a, p in mine for line in lines_of(final.article(a), [p])]
-            rows.append(compare_row(draft_lines, final_lines, language, labels))
+        terms = TermMarker(self.annotations.glossary, language)
+
+        shown: set[str] = set()  # the languages the columns are in
+
+        def rows_in(english: Callable[[str], str | None] | None, marker: TermMarker | None, anchors: str = "") -> list[dict[str, Markup]]:
+            rows = []
+            for row in link.rows or (Row((), tuple((article.number, p.number) for p in article.paragraphs), 0.0),):
+                mine = [key for key in row.final if key[0] == article.number]
+                if row.final and not mine:
+                    continue  # a row of another article of the same split
+                draft_lines = [line for a, p in row.draft for line in lines_of(draft.article(a), [p], english)]
+                final_lines = [line for a, p in mine for line in lines_of(final.article(a), [p], english)]
+                shown.update(line.lang for line in draft_lines + final_lines)
+                rows.append(compare_row(draft_lines, final_lines, labels, marker, anchors))
+            return rows
+
+        rows = rows_in(self.english(language), terms)
+        translated = language == "en" and all(self.annotations.english(unit) for unit in _unit_ids(article))
+        original = rows_in(None, None, "zh-") if language == "en" and "en" in shown else []
         numbers = [a.number for a in final.articles]
         position = numbers.index(article.number)
         return self.render(
@@ -227,6 +321,9 @@ class Renderer:
             chapter=self.chapter_of(final, article.number),
             alignment=link,
             rows=rows,
+            original=original,
+            translated=translated,
+            terms=self.terms_list(terms),
             previous=numbers[position - 1] if position else None,
             next=numbers[position + 1] if position + 1 < len(numbers) else None,
             final_date=format_date(self.dates["adopted"], language),
@@ -239,13 +336,20 @@ class Renderer:
         numbers = [a.number for a in document.articles]
         position = numbers.index(article.number)
         link = self.alignment.for_draft(article.number) if document_id == "draft" else None
+        terms = TermMarker(self.annotations.glossary, language)
+        lines = lines_of(article, english=self.english(language))
+        translated = bool(lines) and lines[0].lang == language
         return self.render(
             "document_article.md.j2",
             **self.common(language, page),
             document_id=document_id,
             document_title=self.corpus.catalogue.document(document_id).title,
             article=article,
-            lines=[(line, Markup(escape(line.text))) for line in lines_of(article)],
+            title=self.article_title(article, language),
+            lines=[(line, Markup(terms.mark(line.marker + line.text))) for line in lines],
+            original=[(line, escape(line.marker + line.text)) for line in lines_of(article)] if language == "en" and translated else [],
+            translated=translated,
+            terms=self.terms_list(terms),
             chapter=self.chapter_of(document, article.number),
             alignment=link,
             previous=numbers[position - 1] if position else None,
@@ -260,12 +364,16 @@ class Renderer:
             badges = {a.number: self.alignment.for_final(a.number) for a in document.articles}
         elif document_id == "draft":
             badges = {a.number: self.alignment.for_draft(a.number) for a in document.articles}
+        english = self.english(language)
+        articles = {article.number: lines_of(article, english=english) for article in document.articles}
         return self.render(
             "whole_text.md.j2",
             **self.common(language, index_of(document_id)),
             title=getattr(entry.title, language),
             notes=document.notes,
             document=document,
+            articles=articles,
+            article_title=lambda article: self.article_title(article, language),
             badges=badges,
         )
 
@@ -273,7 +381,13 @@ class Renderer:
         final = self.documents["final"]
         chapters = list(final.chapters)
         position = chapters.index(chapter)
-        rows = [(article, self.alignment.for_final(article.number), _opening(article)) for article in chapter.all_articles()]
+        english = self.english(language)
+        rows = []
+        for article in chapter.all_articles():
+            first = lines_of(article, [1], english)[0]
+            rows.append(
+                (article, self.alignment.for_final(article.number), _opening(first.text, 28 if first.lang == "zh" else 90), first.lang)
+            )
         return self.render(
             "chapter.md.j2",
             **self.common(language, f"chapters/{chapter.number}.md"),
@@ -299,10 +413,30 @@ class Renderer:
             bar=relation_bar(counts, self.labels[language]),
         )
 
+    def glossary(self, language: str) -> str:
+        terms = [
+            {
+                "anchor": f"term-{index}",
+                "zh": term.zh,
+                "en": term.en,
+                "also": term.also,
+                "definition": term.meaning(language),
+                "note": getattr(term.note, language) if term.note else None,
+            }
+            for index, term in enumerate(sorted(self.annotations.glossary, key=lambda t: t.en.lower()), start=1)
+        ]
+        return self.render("glossary.md.j2", **self.common(language, "glossary.md"), terms=terms)
+
+    def about(self, language: str) -> str:
+        coverage = [(getattr(entry.title, language), *self.annotations.coverage(entry.id)) for entry in self.corpus.catalogue.documents]
+        return self.render(f"about.{language}.md.j2", **self.common(language, "about.md"), coverage=coverage)
+
     def pages(self) -> Iterator[tuple[str, str]]:
         """(path under docs/, content) for every generated page, in both languages."""
         for language in LANGUAGES:
             yield f"{language}/index.md", self.home(language)
+            yield f"{language}/about.md", self.about(language)
+            yield f"{language}/glossary.md", self.glossary(language)
             for document_id in ("final", "draft", "heilongjiang"):
                 yield f"{language}/{index_of(document_id)}", self.whole_text(document_id, language)
             yield (
@@ -327,13 +461,19 @@ class Renderer:
                     yield f"{language}/{page_of(document_id, article.number)}", self.plain_article(document_id, article, language)
 
 
+def _unit_ids(article: Article) -> Iterator[str]:
+    for paragraph in article.paragraphs:
+        yield paragraph.id
+        for item in paragraph.items:
+            yield item.id
+
+
 RELATION_ORDER = ["identical", "modified", "moved", "merged", "split", "new", "deleted"]
 
 
-def _opening(article: Article, length: int = 28) -> str:
+def _opening(text: str, length: int) -> str:
     """The first words of an article, for lists."""
-    text = article.paragraphs[0].text
-    return text if len(text) <= length else text[:length] + "…"
+    return text if len(text) <= length else text[:length].rstrip() + "…"
 
 
 def relation_bar(counts: list[tuple[str, int]], labels: dict[str, Any]) -> Markup:

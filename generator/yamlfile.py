@@ -66,5 +66,10 @@ def validate(model: type[ModelT], path: Path) -> tuple[ModelT, Callable[[Locatio
             where = ".".join(str(part) for part in detail["loc"]) or "(top level)"
             received = detail.get("input")
             shown = repr(received) if not isinstance(received, dict | list) else type(received).__name__
-            problems.append(Problem(str(path), locate(detail["loc"]), f"{where}: {detail['msg']} (received {shown})"))
+            hint = (
+                "put it in quotes: YAML reads 12345678 as a number"
+                if detail["type"] == "string_type" and isinstance(received, int | float)
+                else ""
+            )
+            problems.append(Problem(str(path), locate(detail["loc"]), f"{where}: {detail['msg']} (received {shown})", hint))
         raise InputError(problems) from None

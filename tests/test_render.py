@@ -1,13 +1,16 @@
 """Rendered pages. Four representative final-article pages are kept as golden Markdown (refresh with
 `pytest --update-golden` and read the diff): identical, heavily modified, moved, and merged — the real texts
-have no merged article, so that page is rendered with an editor's override merging draft 42 into final 36."""
+have no merged article, so that page is rendered with an editor's override merging draft 42 into final 36.
+They are rendered without translations, so that they record the page's structure and stay put while editors
+improve the English (tests/test_english.py renders with the translations)."""
 
 from __future__ import annotations
 
 import pytest
 
 from generator.align import Override, align
-from generator.build import outputs
+from generator.annotate import Annotations
+from generator.build import Pipeline, outputs
 from generator.render import Renderer, relative
 from generator.sources import Corpus
 from tests.conftest import ROOT
@@ -44,7 +47,7 @@ def test_relative_links() -> None:
 
 def test_every_article_of_every_document_has_a_page_in_both_languages(corpus: Corpus) -> None:
     alignment = align(corpus.document("draft"), corpus.document("final"))
-    files = outputs(corpus, alignment)
+    files = outputs(Pipeline(corpus, Annotations(), alignment))
     for language in ("zh", "en"):
         for folder, document_id in (("articles", "final"), ("draft", "draft"), ("heilongjiang", "heilongjiang")):
             for article in corpus.document(document_id).articles:
@@ -66,5 +69,5 @@ def test_source_text_is_escaped(corpus: Corpus) -> None:
 
     lines = lines_of(corpus.document("final").article(1))
     hostile = [type(lines[0])("p1", "", "<script>alert(1)</script>", False)]
-    row = compare_row(hostile, hostile, "zh", Renderer(corpus, align(corpus.document("draft"), corpus.document("final"))).labels["zh"])
+    row = compare_row(hostile, hostile, Renderer(corpus, align(corpus.document("draft"), corpus.document("final"))).labels["zh"])
     assert "<script>" not in row["final"] and "&lt;script&gt;" in row["final"]

@@ -1,0 +1,125 @@
+"""Checks that keep the translations true to the Chinese.
+
+Reads: the loaded `Annotations` (translated units, each with its Chinese, English, file and line) and the
+glossary. Writes: `Problem`s, each naming the annotation file and line of the unit at fault:
+
+- identical Chinese, identical English: the same Chinese anywhere in the three texts is translated the same
+  way, so the English redline shows only what the Chinese changed;
+- numbers kept: every Arabic number and date in the Chinese appears in the English (2023年12月31日 as
+  December 31, 2023), and every article reference (第十二条) as "Article 12";
+- glossary used: a unit whose Chinese contains a glossary term uses the term's English rendering (plural and
+  capitalisation aside), unless the unit carries a reviewed exemption for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from generator.annotate import Annotations, GlossaryTerm, Unit
+from generator.errors import Problem
+from generator.numerals import NUMERAL_CHARS, parse_numeral
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+ARTICLE_REFERENCE = re.compile(rf"第([{NUMERAL_CHARS}]+)条")
+WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def identical_chinese_identical_english(units: Iterable[Unit]) -> list[Problem]:
+    by_chinese: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        by_chinese[unit.zh].append(unit)
+    problems = []
+    for group in by_chinese.values():
+        renderings = {unit.en for unit in group}
+        if len(renderings) > 1:
+            first = group[0]
+            for unit in group[1:]:
+                if unit.en != first.en:
+                    problems.append(
+                        Problem(
+                            unit.file,
+                            unit.line,
+                            f"{unit.id}: the same Chinese as {first.id} ({first.file}:{first.line}) is translated differently",
+                            "identical Chinese must have identical English, so that the English redline shows only real changes",
+                        )
+                    )
+    return problems
+
+
+def _date_written(year: str, month: str, day: str, english: str) -> bool:
+    name = MONTHS[int(month) - 1]
+    return bool(re.search(rf"{name}\s+{int(day)},\s+{year}|{int(day)}\s+{name}\s+{year}", english))
+
+
+def numbers_kept(units: Iterable[Unit]) -> list[Problem]:
+    problems = []
+    for unit in units:
+        missing = []
+        chinese = unit.zh
+        for year, month, day in DATE.findall(chinese):
+            if not _date_written(year, month, day, unit.en):
+                missing.append(f"{year}年{month}月{day}日")
+        for number in NUMBER.findall(DATE.sub("", chinese)):
+            if not re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.]\d)", unit.en):
+                missing.append(number)
+        for numeral in ARTICLE_REFERENCE.findall(chinese):
+            if not re.search(rf"\bArticles?\s+{parse_numeral(numeral)}\b", unit.en, re.IGNORECASE):
+                missing.append(f"第{numeral}条 (Article {parse_numeral(numeral)})")
+        if missing:
+            problems.append(
+                Problem(
+                    unit.file,
+                    unit.line,
+                    f"{unit.id}: the English lacks {', '.join(missing)}",
+                    "numbers, dates and article references are kept",
+                )
+            )
+    return problems
+
+
+@cache
+def term_pattern(english: str) -> re.Pattern[str]:
+    """`people's government` also matches `People's Governments`; `county` matches `counties`."""
+    parts = []
+    for word in WORD.findall(english):
+        if word.endswith("y") and len(word) > 2:
+            parts.append(re.escape(word[:-1]) + "(?:y|ies)")
+        else:
+            parts.append(re.escape(word) + "(?:s|es)?")
+    return re.compile(r"\b" + r"\W+".join(parts) + r"\b", re.IGNORECASE)
+
+
+def glossary_used(units: Iterable[Unit], glossary: Iterable[GlossaryTerm]) -> list[Problem]:
+    terms = list(glossary)
+    problems = []
+    for unit in units:
+        for term in terms:
+            found = next((chinese for chinese in term.chinese if chinese in unit.zh), None)
+            if found is None or found in unit.exempt or term.zh in unit.exempt:
+                continue
+            if not any(term_pattern(english).search(unit.en) for english in [term.en, *term.forms]):
+                problems.append(
+                    Problem(
+                        unit.file,
+                        unit.line,
+                        f"{unit.id}: the Chinese has {found}; the English should say {term.en!r} (glossary)",
+                        f"use the glossary's rendering, or, where grammar forbids it, add to this entry: "
+                        f"glossary_exempt: [{{term: {found}, why: …}}]",
+                    )
+                )
+    return problems
+
+
+def check_translations(annotations: Annotations) -> list[Problem]:
+    units = list(annotations.units.values())
+    return [
+        *annotations.unfinished,
+        *identical_chinese_identical_english(units),
+        *numbers_kept(units),
+        *glossary_used(units, annotations.glossary),
+    ]
