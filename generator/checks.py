@@ -87,31 +87,59 @@ def term_pattern(english: str) -> re.Pattern[str]:
     """`people's government` also matches `People's Governments`; `county` matches `counties`."""
     parts = []
     for word in WORD.findall(english):
-        if word.endswith("y") and len(word) > 2:
+        if word.endswith("y") and len(word) > 2 and word[-2].lower() not in "aeiou":
             parts.append(re.escape(word[:-1]) + "(?:y|ies)")
         else:
             parts.append(re.escape(word) + "(?:s|es)?")
     return re.compile(r"\b" + r"\W+".join(parts) + r"\b", re.IGNORECASE)
 
 
+def occurrences(chinese: str, forms: Iterable[str], longer: Iterable[str]) -> list[str]:
+    """The forms of a term that occur in `chinese` as the term: not where they sit inside a longer glossary term
+    without sharing its start or end (民政 in 人民政府 is not the civil affairs department; 数字经济 in
+    数字经济主管部门 is the digital economy)."""
+    covered: list[tuple[int, int]] = []
+    for other in longer:
+        covered += [(match.start(), match.end()) for match in re.finditer(re.escape(other), chinese)]
+    found = []
+    for form in forms:
+        for match in re.finditer(re.escape(form), chinese):
+            start, end = match.span()
+            if not any(low < start and end < high for low, high in covered):
+                found.append(form)
+                break
+    return found
+
+
 def glossary_used(units: Iterable[Unit], glossary: Iterable[GlossaryTerm]) -> list[Problem]:
+    """Each unit uses the rendering of each term its Chinese contains, unless it carries an exemption; and an
+    exemption that is not needed (the term is not there as a term, or its rendering is used after all) is
+    flagged too, so that exemptions stay few and true."""
     terms = list(glossary)
+    every = [chinese for term in terms for chinese in term.chinese]
     problems = []
     for unit in units:
         for term in terms:
-            found = next((chinese for chinese in term.chinese if chinese in unit.zh), None)
-            if found is None or found in unit.exempt or term.zh in unit.exempt:
-                continue
-            if not any(term_pattern(english).search(unit.en) for english in [term.en, *term.forms]):
+            longer = [other for other in every if len(other) > min(map(len, term.chinese)) and other not in term.chinese]
+            found = next(iter(occurrences(unit.zh, term.chinese, longer)), None)
+            exempted = next((chinese for chinese in term.chinese if chinese in unit.exempt), None)
+            used = any(term_pattern(english).search(unit.en) for english in [term.en, *term.forms])
+            if exempted is not None and (found is None or used):
+                why = "uses its rendering anyway" if used else f"has {exempted} only inside a longer term"
                 problems.append(
-                    Problem(
-                        unit.file,
-                        unit.line,
-                        f"{unit.id}: the Chinese has {found}; the English should say {term.en!r} (glossary)",
-                        f"use the glossary's rendering, or, where grammar forbids it, add to this entry: "
-                        f"glossary_exempt: [{{term: {found}, why: …}}]",
-                    )
+                    Problem(unit.file, unit.line, f"{unit.id}: the exemption for {exempted} is not needed: the unit {why}", "remove it")
                 )
+            if found is None or exempted is not None or used:
+                continue
+            problems.append(
+                Problem(
+                    unit.file,
+                    unit.line,
+                    f"{unit.id}: the Chinese has {found}; the English should say {term.en!r} (glossary)",
+                    f"use the glossary's rendering, or, where grammar forbids it, add to this entry: "
+                    f"glossary_exempt: [{{term: {found}, why: …}}]",
+                )
+            )
     return problems
 
 

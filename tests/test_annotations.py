@@ -201,3 +201,19 @@ def test_stub_fills_in_english_for_identical_chinese(project: Path, corpus: Corp
     write(project, "draft/13.yml", (project / "annotations" / "draft" / "13.yml").read_text(encoding="utf-8").replace("The same", "Edited"))
     run_cli(project, "stub", "draft", "--only", "13")
     assert "Edited English." in (project / "annotations" / "draft" / "13.yml").read_text(encoding="utf-8")  # left alone
+
+
+def test_a_term_inside_a_longer_term_is_not_that_term() -> None:
+    """民政 (civil affairs) inside 人民政府 (people's government) needs no "civil affairs"; an exemption for it
+    is flagged as not needed, and so is one whose rendering is used after all."""
+    civil = GlossaryTerm(zh="民政", en="civil affairs", definition={"zh": "民政工作。", "en": "Civil affairs work."})  # type: ignore[arg-type]
+    government = GlossaryTerm(zh="人民政府", en="people's government", definition={"zh": "政府。", "en": "Government."})  # type: ignore[arg-type]
+    glossary = [civil, government]
+    plain = unit("final/5/1", "市人民政府负责。", "The Municipal People's Government is responsible.")
+    assert glossary_used([plain], glossary) == []
+    exempt = unit("final/5/2", "市人民政府负责。", "The Municipal People's Government is responsible.", ("民政",))
+    assert "the exemption for 民政 is not needed: the unit has 民政 only inside a longer term" in str(glossary_used([exempt], glossary)[0])
+    both = unit("final/5/3", "市人民政府民政部门负责。", "The civil affairs department of the people's government.", ("民政",))
+    assert "uses its rendering anyway" in str(glossary_used([both], glossary)[0])
+    missing = unit("final/5/4", "市人民政府民政部门负责。", "The department of the people's government is responsible.")
+    assert "the English should say 'civil affairs'" in str(glossary_used([missing], glossary)[0])
