@@ -299,3 +299,16 @@ def _order(group: Group) -> tuple[int, int]:
 
 def align(draft: Document, final: Document, overrides: Sequence[Override] = ()) -> Alignment:
     return _Aligner(draft, final).align(overrides)
+
+
+def similar(source: Document, other: Document, top: int = 3) -> dict[int, list[tuple[int, float]]]:
+    """For each article of `source`, the `top` articles of `other` most alike in wording (IDF-weighted bigram
+    Dice, 0 to 1): suggestions for comparable provisions, for an editor to confirm by reading."""
+    texts = {("a", a.number): bigrams(article_text(a)) for a in source.articles}
+    texts |= {("b", b.number): bigrams(article_text(b)) for b in other.articles}
+    weights = Weights.over(texts.values())
+    found: dict[int, list[tuple[int, float]]] = {}
+    for a in source.articles:
+        scores = [(b.number, weights.dice(texts["a", a.number], texts["b", b.number])) for b in other.articles]
+        found[a.number] = sorted(scores, key=lambda pair: -pair[1])[:top]
+    return found

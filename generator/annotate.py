@@ -21,6 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator.align import Override
+from generator.apparatus import Apparatus, Collector, Law, LawsFile, Note, Reference, Resolver
 from generator.errors import InputError, Problem
 from generator.model import Article, Document
 from generator.yamlfile import Location, validate
@@ -99,6 +100,7 @@ def load_overrides(root: Path, draft: Document, final: Document) -> list[Overrid
 # -- translations and the glossary ---------------------------------------------------------------------------
 
 GLOSSARY = Path("annotations") / "glossary.yml"
+LAWS = Path("annotations") / "laws.yml"
 ARTICLE_FILE = re.compile(r"^(\d+)\.yml$")
 
 
@@ -130,15 +132,19 @@ class ArticleTranslation(_Strict):
 
 
 class ArticleFile(_Strict):
-    """annotations/<document>/<article>.yml"""
+    """annotations/<document>/<article>.yml: the article's translation, notes and cross-references."""
 
     translation: ArticleTranslation | None = None
+    notes: list[Note] = []
+    references: list[Reference] = []
 
 
 class ChaptersFile(_Strict):
-    """annotations/<document>/chapters.yml: the chapter titles, in order."""
+    """annotations/<document>/chapters.yml: the chapter titles, in order, and notes on the document's structure
+    (target: the document, e.g. final, or one of its chapters, e.g. final/chapter/6)."""
 
-    chapters: list[UnitTranslation]
+    chapters: list[UnitTranslation] = []
+    notes: list[Note] = []
 
 
 class GlossaryTerm(_Strict):
@@ -181,6 +187,7 @@ class Annotations:
     glossary: tuple[GlossaryTerm, ...] = ()
     totals: dict[str, int] = field(default_factory=dict)  # document -> translatable units
     unfinished: tuple[Problem, ...] = ()  # valid but incomplete (a term with no definition): fails `check`, not the build
+    apparatus: Apparatus = field(default_factory=Apparatus)
 
     def english(self, unit_id: str) -> str | None:
         unit = self.units.get(unit_id)
@@ -246,9 +253,13 @@ def _read_article(collector: _Collector, article: Article, parsed: ArticleFile) 
                 collector.unit(item.id, item.text, item_given, (*location, "items", number))
 
 
-def load_translations(root: Path, documents: dict[str, Document], problems: list[Problem]) -> tuple[dict[str, Unit], dict[str, int]]:
+def load_translations(
+    root: Path, documents: dict[str, Document], problems: list[Problem], resolver: Resolver | None = None
+) -> tuple[dict[str, Unit], dict[str, int], list[Collector]]:
+    """Translations (and, given a resolver, the notes and references beside them) of every document."""
     units: dict[str, Unit] = {}
     totals: dict[str, int] = {}
+    apparatus: list[Collector] = []
     for document_id, document in documents.items():
         articles = {article.number: article for article in document.articles}
         totals[document_id] = len(document.chapters) + sum(
@@ -267,10 +278,16 @@ def load_translations(root: Path, documents: dict[str, Document], problems: list
                     problems.extend(_relative(error.problems, root))
                     continue
                 collector = _Collector(path, shown, locate, problems)
-                if collector.count(f"{document_id} chapters", len(chapters.chapters), len(document.chapters), ("chapters",)):
+                if chapters.chapters and collector.count(
+                    f"{document_id} chapters", len(chapters.chapters), len(document.chapters), ("chapters",)
+                ):
                     for index, (chapter, given) in enumerate(zip(document.chapters, chapters.chapters, strict=True)):
                         collector.unit(chapter.id, chapter.title, given, ("chapters", index))
                 units.update((unit.id, unit) for unit in collector.units)
+                if resolver is not None:
+                    notes = Collector(resolver, shown, locate, problems, document_id)
+                    notes.read(chapters.notes, [])
+                    apparatus.append(notes)
                 continue
             match = ARTICLE_FILE.match(path.name)
             if not match or int(match.group(1)) not in articles:
@@ -291,7 +308,11 @@ def load_translations(root: Path, documents: dict[str, Document], problems: list
             collector = _Collector(path, shown, locate, problems)
             _read_article(collector, articles[int(match.group(1))], parsed)
             units.update((unit.id, unit) for unit in collector.units)
-    return units, totals
+            if resolver is not None:
+                notes = Collector(resolver, shown, locate, problems, articles[int(match.group(1))].id)
+                notes.read(parsed.notes, parsed.references)
+                apparatus.append(notes)
+    return units, totals, apparatus
 
 
 def _units(article: Article) -> int:
@@ -348,7 +369,31 @@ def read_annotations(root: Path, documents: dict[str, Document]) -> tuple[Annota
     except InputError as error:
         problems.extend(_relative(error.problems, root))
         overrides = []
-    units, totals = load_translations(root, documents, problems)
+    laws = load_laws(root, problems)
+    units, totals, collectors = load_translations(root, documents, problems, Resolver(documents, {law.id: law for law in laws}))
     unfinished: list[Problem] = []
     glossary = load_glossary(root, problems, unfinished)
-    return Annotations(tuple(overrides), units, glossary, totals, tuple(unfinished)), problems
+    apparatus = Apparatus(
+        tuple(note for collector in collectors for note in collector.notes),
+        tuple(reference for collector in collectors for reference in collector.references),
+        laws,
+    )
+    return Annotations(tuple(overrides), units, glossary, totals, tuple(unfinished), apparatus), problems
+
+
+def load_laws(root: Path, problems: list[Problem]) -> tuple[Law, ...]:
+    path = root / LAWS
+    if not path.exists():
+        return ()
+    try:
+        parsed, locate = validate(LawsFile, path)
+    except InputError as error:
+        problems.extend(_relative(error.problems, root))
+        return ()
+    seen: dict[str, int] = {}
+    for index, law in enumerate(parsed.laws):
+        line = locate(("laws", index, "id"))
+        if law.id in seen:
+            problems.append(Problem(LAWS.as_posix(), line, f"law id {law.id!r} is already used on line {seen[law.id]}"))
+        seen[law.id] = line
+    return tuple(parsed.laws)

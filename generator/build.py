@@ -18,14 +18,18 @@ from pathlib import Path
 from generator.align import Alignment, align
 from generator.annotate import Annotations, load_annotations
 from generator.export import concordance_csv, corpus_json
-from generator.render import LANGUAGES, Renderer
+from generator.render import LANGUAGES, Renderer, Settings
 from generator.sources import Corpus, load_corpus
 
 # Inputs whose change means the pages must be made again.
 INPUTS = ("sources", "annotations", "generator")
 # What the generator owns under docs/; everything else there is written by hand.
 GENERATED = [
-    *(f"{language}/{name}" for language in LANGUAGES for name in ("index.md", "concordance.md", "about.md", "glossary.md")),
+    *(
+        f"{language}/{name}"
+        for language in LANGUAGES
+        for name in ("index.md", "concordance.md", "about.md", "glossary.md", "sources.md", "whats-new.md", "feed.xml")
+    ),
     *(f"{language}/{folder}" for language in LANGUAGES for folder in ("articles", "draft", "heilongjiang", "chapters")),
     "downloads",
 ]
@@ -67,20 +71,21 @@ def run_pipeline(root: Path) -> Pipeline:
     return Pipeline(corpus, annotations, alignment)
 
 
-def outputs(pipeline: Pipeline) -> dict[str, str]:
-    files = dict(Renderer(pipeline.corpus, pipeline.alignment, pipeline.annotations).pages())
+def outputs(pipeline: Pipeline, settings: Settings | None = None) -> dict[str, str]:
+    files = dict(Renderer(pipeline.corpus, pipeline.alignment, pipeline.annotations, settings).pages())
     data = corpus_json(pipeline.corpus, pipeline.alignment, pipeline.annotations)
     files["downloads/corpus.json"] = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     files["downloads/concordance.csv"] = concordance_csv(pipeline.alignment)
     return files
 
 
-def generate(root: Path, docs: Path, force: bool = False) -> Result | None:
+def generate(root: Path, docs: Path, force: bool = False, settings: Settings | None = None) -> Result | None:
     """Write the site's generated files into `docs`. Returns None when nothing could have changed."""
-    key = fingerprint(root)
+    settings = settings or Settings()
+    key = fingerprint(root) + repr(settings)
     if not force and _last_run.get(docs) == key:
         return None
-    files = outputs(run_pipeline(root))
+    files = outputs(run_pipeline(root), settings)
     written = 0
     for name, content in files.items():
         path = docs / name

@@ -5,6 +5,7 @@ messages: exit 0 on success, 1 with every problem listed on bad input, never a t
     variants          the variant readings of the witnesses (--format tsv|json)
     check             validate sources (and, later, annotations); print what was found
     align             the draft -> final alignment (--format tsv|json, --no-overrides)
+    suggest DOCUMENT  comparable provisions of another document, by wording (--against heilongjiang)
     export            the whole corpus and alignment as JSON (--format json)
     build             write the generated pages into docs/ (MkDocs' hook does this on every build)
     stub DOCUMENT     write skeleton translation files (annotations/DOCUMENT/*.yml) where none has English yet
@@ -22,8 +23,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from generator.align import RELATIONS, align
+from generator.align import RELATIONS, align, similar
 from generator.annotate import AlignmentFile, ArticleFile, ChaptersFile, GlossaryFile, read_annotations
+from generator.apparatus import LawsFile
 from generator.build import generate, run_pipeline
 from generator.checks import check_translations
 from generator.errors import InputError
@@ -102,6 +104,17 @@ def command_align(arguments: argparse.Namespace) -> None:
     writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     writer.writerow(CONCORDANCE_COLUMNS)
     writer.writerows(concordance_rows(alignment))
+
+
+def command_suggest(arguments: argparse.Namespace) -> None:
+    """Comparable provisions by wording: for each article of one document, the most alike of another."""
+    corpus = load_corpus(arguments.root)
+    found = similar(corpus.document(arguments.document), corpus.document(arguments.against), arguments.top)
+    writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    writer.writerow([arguments.document, arguments.against, "similarity"])
+    for number, candidates in found.items():
+        for other, score in candidates:
+            writer.writerow([number, other, f"{score:.2f}"])
 
 
 def command_export(arguments: argparse.Namespace) -> None:
@@ -207,6 +220,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "article.schema.json": ArticleFile.model_json_schema(),
         "chapters.schema.json": ChaptersFile.model_json_schema(),
         "glossary.schema.json": GlossaryFile.model_json_schema(),
+        "laws.schema.json": LawsFile.model_json_schema(),
     }
 
 
@@ -236,6 +250,11 @@ def main(argv: list[str] | None = None) -> int:
     aligned.add_argument("--format", choices=["tsv", "json"], default="tsv")
     aligned.add_argument("--no-overrides", action="store_true", help="ignore annotations/alignment.yml")
     aligned.set_defaults(run=command_align)
+    suggest = commands.add_parser("suggest", help="suggest comparable provisions of another document, by wording")
+    suggest.add_argument("document", choices=["final", "draft", "heilongjiang"])
+    suggest.add_argument("--against", choices=["final", "draft", "heilongjiang"], default="heilongjiang")
+    suggest.add_argument("--top", type=int, default=3)
+    suggest.set_defaults(run=command_suggest)
     export = commands.add_parser("export", help="print the corpus and alignment as JSON")
     export.add_argument("--format", choices=["json"], default="json")
     export.set_defaults(run=command_export)

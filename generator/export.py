@@ -67,6 +67,23 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
             }
             for link in alignment.links
         ],
+        "notes": [
+            {
+                "target": placed.target.id,
+                "id": placed.note.id,
+                "kind": placed.note.kind,
+                "zh": placed.note.zh,
+                "en": placed.note.en,
+                "author": placed.note.author,
+                "date": placed.note.date.isoformat(),
+                "sources": [{"title": source.title, "url": source.url} for source in placed.note.sources],
+            }
+            for placed in annotations.apparatus.notes
+        ],
+        "references": [
+            {"from": reference.source.id, "to": reference.target.id, "kind": reference.kind}
+            for reference in annotations.apparatus.references
+        ],
     }
 
 

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 
 from generator.align import Alignment, Link, Row
 from generator.annotate import Annotations, GlossaryTerm
+from generator.apparatus import PlacedNote, PlacedReference, Target, note_html
 from generator.checks import term_pattern
 from generator.diff import Segment, redline
 from generator.model import Article, Chapter, Document
@@ -72,6 +73,15 @@ def page_of(document_id: str, number: int) -> str:
 def index_of(document_id: str) -> str:
     """The page with a document's whole text."""
     return f"{FOLDERS[document_id]}/index.md"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the site and its repository live (mkdocs.yml site_url and repo_url): feeds need absolute
+    addresses, edit links need the repository. Without a repository the pages have no edit links."""
+
+    site_url: str = "http://127.0.0.1:8000/"
+    repository: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,7 +153,8 @@ class TermMarker:
             self.used.append(term)
             number = len(self.used)
             meaning = term.meaning(self.language)
-            tip = f"{term.zh} · {term.en}" + (("：" if self.language == "zh" else ": ") + meaning if meaning else "")
+            names = f"{term.zh} · {term.en}" if self.language == "zh" else f"{term.en} · {term.zh}"
+            tip = names + (("：" if self.language == "zh" else ": ") + meaning if meaning else "")
             html.append(str(escape(text[position : match.start()])))
             html.append(
                 f'<span class="term" tabindex="0" data-tip="{escape(tip)}" aria-describedby="term-{number}">{escape(match.group(0))}</span>'
@@ -196,7 +207,11 @@ def compare_row(
 
 
 class Renderer:
-    def __init__(self, corpus: Corpus, alignment: Alignment, annotations: Annotations | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, alignment: Alignment, annotations: Annotations | None = None, settings: Settings | None = None
+    ) -> None:
+        self.settings = settings or Settings()
+        self.repository = self.settings.repository.rstrip("/") if self.settings.repository else None
         self.corpus = corpus
         self.alignment = alignment
         self.annotations = annotations or Annotations()
@@ -268,6 +283,172 @@ class Renderer:
                 found.setdefault(stated.event, stated.date)
         return found
 
+    # -- notes, references, citations ---------------------------------------------------------------------
+
+    def target_name(self, target: Target, language: str) -> str:
+        """第十二条第二款 / Article 12(2); 《数据安全法》第二十一条 / Data Security Law, Article 21."""
+        if target.law is not None:
+            if language == "zh":
+                return f"《{target.law.zh}》" + (f"第{to_numeral(target.law_article)}条" if target.law_article else "")
+            return target.law.en + (f", Article {target.law_article}" if target.law_article else "")
+        assert target.document is not None
+        title = self.corpus.catalogue.document(target.document).title
+        if target.chapter is not None:
+            return f"{getattr(title, language)} · " + self.chapter_name(
+                self.documents[target.document].chapters[target.chapter - 1], language
+            )
+        if target.article is None:
+            return str(getattr(title, language))
+        name = self.article_name(target.document, target.article, language)
+        return name + self._subdivision(target.anchor, language)
+
+    @staticmethod
+    def _subdivision(anchor: str, language: str) -> str:
+        """p2-3 -> 第二款第三项 / (2)(3)"""
+        if not anchor:
+            return ""
+        numbers = [int(part) for part in anchor[1:].split("-")]
+        if language == "zh":
+            return f"第{to_numeral(numbers[0])}款" + (f"第{to_numeral(numbers[1])}项" if len(numbers) > 1 else "")
+        return "".join(f"({number})" for number in numbers)
+
+    def _where(self, anchor: str, language: str) -> str:
+        """p2-3 -> 第二款第三项 / paragraph 2, item 3"""
+        if language == "zh":
+            return self._subdivision(anchor, language)
+        numbers = [int(part) for part in anchor[1:].split("-")]
+        return f"paragraph {numbers[0]}" + (f", item {numbers[1]}" if len(numbers) > 1 else "")
+
+    def target_link(self, target: Target, page: str) -> str | None:
+        if target.law is not None:
+            return target.law.url
+        assert target.document is not None
+        if target.chapter is not None:
+            return (
+                relative(page, f"chapters/{target.chapter}.md") if target.document == "final" else relative(page, index_of(target.document))
+            )
+        if target.article is None:
+            return relative(page, index_of(target.document))
+        return relative(page, page_of(target.document, target.article), target.anchor)
+
+    def citation(self, document_id: str, article: Article, anchor: str, language: str) -> str:
+        """《石家庄市数字经济促进条例》第十二条第二款 / Shijiazhuang Municipal Regulations on Promoting the Digital
+        Economy, art. 12(2). A one-paragraph article is cited as the article."""
+        title = self.corpus.catalogue.document(document_id).title
+        if len(article.paragraphs) == 1 and "-" not in anchor:
+            anchor = ""
+        if language == "zh":
+            return f"《{title.zh}》第{to_numeral(article.number)}条" + self._subdivision(anchor, "zh")
+        numbers = [int(part) for part in anchor[1:].split("-")] if anchor else []
+        english = f"{title.en}, art. {article.number}" + (f"({numbers[0]})" if numbers else "")
+        if len(numbers) > 1:
+            english += f", item ({numbers[1]})"
+        return english
+
+    def apparatus(self, document_id: str, article: Article, language: str, page: str) -> dict[str, Any]:
+        """What the article page shows under the text: notes, cross-references, backlinks, citations, edit link."""
+        apparatus = self.annotations.apparatus
+        notes = [self._note(placed, language, page) for placed in apparatus.notes_on(document_id, article.number)]
+        if document_id == "final":
+            notes += self._variant_notes(article, language)
+        references = [self._reference(r, r.target, language, page) for r in apparatus.references_from(document_id, article.number)]
+        backlinks = [self._reference(r, r.source, language, page) for r in apparatus.references_to(document_id, article.number)]
+        anchors = [f"p{p.number}" for p in article.paragraphs]
+        return {
+            "notes": notes,
+            "references": references,
+            "backlinks": backlinks,
+            "citations": {
+                "zh": self.citation(document_id, article, "", "zh"),
+                "en": self.citation(document_id, article, "", "en"),
+            },
+            "paragraph_citations": {anchor: self.citation(document_id, article, anchor, language) for anchor in anchors}
+            | {
+                f"p{p.number}-{item.number}": self.citation(document_id, article, f"p{p.number}-{item.number}", language)
+                for p in article.paragraphs
+                for item in p.items
+            },
+            "edit": f"{self.repository}/edit/main/annotations/{document_id}/{article.number}.yml" if self.repository else None,
+        }
+
+    def _note(self, placed: PlacedNote, language: str, page: str) -> dict[str, Any]:
+        note = placed.note
+        target = placed.target
+        return {
+            "id": note.id,
+            "kind": note.kind,
+            "on": self._where(target.anchor, language) if target.anchor else "",
+            "anchor": target.anchor,
+            "html": Markup(note_html(getattr(note, language), lambda id_: self._id_link(id_, page))),
+            "author": note.author,
+            "date": format_date(note.date, language),
+            "iso_date": note.date.isoformat(),
+            "sources": [{"title": source.title, "url": source.url} for source in note.sources],
+        }
+
+    def _links_from(self, page: str) -> Callable[[str], str]:
+        """Turns an id in a note into a link from `page`."""
+        return lambda text: self._id_link(text, page)
+
+    def _id_link(self, text: str, page: str) -> str:
+        from generator.apparatus import Resolver
+
+        target = Resolver(self.documents, {law.id: law for law in self.annotations.apparatus.laws}).resolve(text)
+        assert not isinstance(target, str), target  # checked when the annotations were loaded
+        return self.target_link(target, page) or "#"
+
+    def _variant_notes(self, article: Article, language: str) -> list[dict[str, Any]]:
+        """The other witnesses' readings of this article, from the collation."""
+        notes = []
+        for index, variant in enumerate(v for v in self.corpus.variants if v.article == article.number):
+            witness = self.corpus.catalogue.witness(variant.witness)
+            anchor = f"p{variant.paragraph}" + (f"-{variant.item}" if variant.item else "")
+            printed = self.corpus.catalogue.document("final").printed
+            if language == "zh":
+                text = (
+                    f"<p>副本 {variant.witness}（{escape(witness.kind.zh)}）此处作“{escape(variant.reading)}”，"
+                    f"本站所印副本 {printed} 作“{escape(variant.printed)}”。</p>"
+                )
+            else:
+                text = (
+                    f'<p>Witness {variant.witness} ({escape(witness.kind.en)}) reads <span lang="zh">“{escape(variant.reading)}”</span> '
+                    f'where the printed witness {printed} reads <span lang="zh">“{escape(variant.printed)}”</span>.</p>'
+                )
+            notes.append(
+                {
+                    "id": f"variant-{variant.witness}-{index + 1}",
+                    "kind": "variant",
+                    "on": self._where(anchor, language),
+                    "anchor": anchor,
+                    "html": Markup(text),
+                    "author": self.labels[language]["collation"],
+                    "date": "",
+                    "iso_date": "",
+                    "sources": [{"title": f"sources/{witness.file}", "url": None}],
+                }
+            )
+        return notes
+
+    def _reference(self, reference: PlacedReference, other: Target, language: str, page: str) -> dict[str, Any]:
+        """One cross-reference as a row: its kind, where it starts, the other end (with its text, for a
+        provision of one of the texts, in the reader's language)."""
+        text: list[Line] = []
+        if other.document is not None and other.article is not None:
+            article = self.documents[other.document].article(other.article)
+            wanted = [int(other.anchor[1:].split("-")[0])] if other.anchor else None
+            text = lines_of(article, wanted, self.english(language))
+        return {
+            "kind": reference.kind,
+            "from": self._where(reference.source.anchor, language) if reference.source.anchor else "",
+            "from_anchor": reference.source.anchor,
+            "name": self.target_name(other, language),
+            "title": self.article_title(self.documents[other.document].article(other.article), language)
+            if other.document is not None and other.article is not None
+            else None,
+            "url": self.target_link(other, page),
+            "lines": text,
+        }
+
     # -- pages ----------------------------------------------------------------------------------------------
 
     def render(self, template: str, **context: Any) -> str:
@@ -328,6 +509,7 @@ class Renderer:
             next=numbers[position + 1] if position + 1 < len(numbers) else None,
             final_date=format_date(self.dates["adopted"], language),
             draft_date=format_date(self.dates["published"], language),
+            **self.apparatus("final", article, language, page),
         )
 
     def plain_article(self, document_id: str, article: Article, language: str) -> str:
@@ -354,6 +536,7 @@ class Renderer:
             alignment=link,
             previous=numbers[position - 1] if position else None,
             next=numbers[position + 1] if position + 1 < len(numbers) else None,
+            **self.apparatus(document_id, article, language, page),
         )
 
     def whole_text(self, document_id: str, language: str) -> str:
@@ -393,6 +576,10 @@ class Renderer:
             **self.common(language, f"chapters/{chapter.number}.md"),
             chapter=chapter,
             rows=rows,
+            notes=[
+                self._note(p, language, f"chapters/{chapter.number}.md")
+                for p in self.annotations.apparatus.notes_on_chapter("final", chapter.number)
+            ],
             previous=chapters[position - 1] if position else None,
             next=chapters[position + 1] if position + 1 < len(chapters) else None,
         )
@@ -427,6 +614,162 @@ class Renderer:
         ]
         return self.render("glossary.md.j2", **self.common(language, "glossary.md"), terms=terms)
 
+    def sources_page(self, language: str) -> str:
+        """Every witness: what it is, its dates and defects, every repair the normaliser made, every variant."""
+        printed = {entry.printed for entry in self.corpus.catalogue.documents}
+        witnesses = []
+        for entry in self.corpus.catalogue.witnesses:
+            document = self.corpus.witnesses[entry.id]
+            repairs = document.repairs()
+            counts: dict[str, int] = {}
+            for repair in repairs:
+                counts[repair.kind] = counts.get(repair.kind, 0) + 1
+            printed_here = entry.id in printed
+
+            def node_url(node: str, printed_here: bool = printed_here, document_id: str = entry.document) -> str | None:
+                parts = node.split("/")
+                if not printed_here or len(parts) < 2 or not parts[1].isdigit():
+                    return None
+                anchor = f"p{parts[2]}" + (f"-{parts[3]}" if len(parts) > 3 else "") if len(parts) > 2 else ""
+                return relative("sources.md", page_of(document_id, int(parts[1])), anchor)
+
+            witnesses.append(
+                {
+                    "id": entry.id,
+                    "file": entry.file,
+                    "sha256": entry.sha256,
+                    "document_title": getattr(self.corpus.catalogue.document(entry.document).title, language),
+                    "kind": getattr(entry.kind, language),
+                    "script": entry.script,
+                    "lang": "zh-Hant" if entry.script == "Hant" else "zh",
+                    "printed": printed_here,
+                    "counts": {
+                        "chapters": len(document.chapters),
+                        "articles": len(document.articles),
+                        "paragraphs": sum(len(a.paragraphs) for a in document.articles),
+                        "items": sum(len(p.items) for a in document.articles for p in a.paragraphs),
+                    },
+                    "dates": [
+                        {
+                            "event": self.labels[language]["events"].get(d.event, d.event),
+                            "date": format_date(d.date, language),
+                            "line": d.line,
+                            "quote": d.quote,
+                        }
+                        for d in entry.dates
+                    ],
+                    "defects": [getattr(defect, language) for defect in entry.defects],
+                    "notes": getattr(entry.notes, language) if entry.notes else None,
+                    "repairs": [
+                        {
+                            "node": r.node,
+                            "url": node_url(r.node),
+                            "line": r.line,
+                            "kind": r.kind,
+                            "before": _visible(r.before),
+                            "after": _visible(r.after),
+                        }
+                        for r in repairs
+                    ],
+                    "repair_counts": self.labels[language]["list_separator"].join(
+                        f"{kind} {count}" for kind, count in sorted(counts.items())
+                    ),
+                    "variants": [
+                        {
+                            "node": v.node,
+                            "url": relative(
+                                "sources.md", page_of("final", v.article), f"p{v.paragraph}" + (f"-{v.item}" if v.item else "")
+                            ),
+                            "kind": v.kind,
+                            "printed": v.printed,
+                            "reading": v.reading,
+                        }
+                        for v in self.corpus.variants
+                        if v.witness == entry.id
+                    ],
+                }
+            )
+        from generator.normalise import REPAIR_KINDS
+
+        return self.render("sources.md.j2", **self.common(language, "sources.md"), witnesses=witnesses, repair_kinds=REPAIR_KINDS)
+
+    def notes_by_date(self) -> list[PlacedNote]:
+        """Editors' notes, newest first (then by where they are, so the order is stable)."""
+        notes = list(self.annotations.apparatus.notes)
+        return sorted(notes, key=lambda n: (-n.note.date.toordinal(), n.target.document or "", n.target.article or 0, n.note.id))
+
+    def note_page(self, placed: PlacedNote) -> tuple[str, str]:
+        """The page a note is shown on and its anchor there."""
+        target = placed.target
+        assert target.document is not None
+        if target.article is not None:
+            return page_of(target.document, target.article), f"note-{placed.note.id}"
+        if target.chapter is not None and target.document == "final":
+            return f"chapters/{target.chapter}.md", f"note-{placed.note.id}"
+        return "concordance.md", f"note-{placed.note.id}"
+
+    def whats_new(self, language: str) -> str:
+        entries = []
+        for placed in self.notes_by_date():
+            page, anchor = self.note_page(placed)
+            entries.append(
+                {
+                    "date": format_date(placed.note.date, language),
+                    "iso_date": placed.note.date.isoformat(),
+                    "kind": placed.note.kind,
+                    "where": self.target_name(placed.target, language),
+                    "url": relative("whats-new.md", page, anchor),
+                    "html": Markup(note_html(getattr(placed.note, language), self._links_from("whats-new.md"))),
+                }
+            )
+        return self.render("whats_new.md.j2", **self.common(language, "whats-new.md"), entries=entries[:200], total=len(entries))
+
+    def feed(self, language: str) -> str:
+        """An Atom feed of the notes, newest first, with absolute addresses (site_url)."""
+        base = self.settings.site_url.rstrip("/") + "/" + ("en/" if language == "en" else "")
+        notes = self.notes_by_date()[:50]
+        updated = notes[0].note.date.isoformat() if notes else self.dates["adopted"].isoformat()
+        entries = []
+        for placed in notes:
+            page, anchor = self.note_page(placed)
+            url = base + relative("index.md", page, anchor).removeprefix("./")
+            html = note_html(
+                getattr(placed.note, language),
+                lambda id_: base + relative("index.md", self._target_page(id_)[0], self._target_page(id_)[1]).removeprefix("./"),
+            )
+            entries.append(
+                {
+                    "id": url,
+                    "url": url,
+                    "title": f"{self.labels[language]['note_kinds'][placed.note.kind]} · {self.target_name(placed.target, language)}",
+                    "updated": placed.note.date.isoformat(),
+                    "author": placed.note.author,
+                    "html": html,
+                }
+            )
+        return self.render(
+            "feed.xml.j2",
+            lang=language,
+            labels=self.labels[language],
+            self_url=base + "feed.xml",
+            site=base,
+            updated=updated,
+            entries=entries,
+        )
+
+    def _target_page(self, text: str) -> tuple[str, str]:
+        from generator.apparatus import Resolver
+
+        target = Resolver(self.documents, {law.id: law for law in self.annotations.apparatus.laws}).resolve(text)
+        assert not isinstance(target, str), target
+        if target.document is None:
+            return "index.md", ""
+        if target.article is not None:
+            return page_of(target.document, target.article), target.anchor
+        if target.chapter is not None and target.document == "final":
+            return f"chapters/{target.chapter}.md", ""
+        return index_of(target.document), ""
+
     def about(self, language: str) -> str:
         coverage = [(getattr(entry.title, language), *self.annotations.coverage(entry.id)) for entry in self.corpus.catalogue.documents]
         return self.render(f"about.{language}.md.j2", **self.common(language, "about.md"), coverage=coverage)
@@ -437,6 +780,9 @@ class Renderer:
             yield f"{language}/index.md", self.home(language)
             yield f"{language}/about.md", self.about(language)
             yield f"{language}/glossary.md", self.glossary(language)
+            yield f"{language}/sources.md", self.sources_page(language)
+            yield f"{language}/whats-new.md", self.whats_new(language)
+            yield f"{language}/feed.xml", self.feed(language)
             for document_id in ("final", "draft", "heilongjiang"):
                 yield f"{language}/{index_of(document_id)}", self.whole_text(document_id, language)
             yield (
@@ -452,6 +798,11 @@ class Renderer:
                     **self.common(language, "concordance.md"),
                     alignment=self.alignment,
                     svg=flow_svg(self, language, "concordance.md"),
+                    notes=[
+                        self._note(placed, language, "concordance.md")
+                        for document_id in ("final", "draft")
+                        for placed in self.annotations.apparatus.notes_on_document(document_id)
+                    ],
                 ),
             )
             for article in self.documents["final"].articles:
@@ -469,6 +820,11 @@ def _unit_ids(article: Article) -> Iterator[str]:
 
 
 RELATION_ORDER = ["identical", "modified", "moved", "merged", "split", "new", "deleted"]
+
+
+def _visible(text: str) -> str:
+    """White space a repair added or removed, made visible: a line break as ↵, a space as ·."""
+    return text.replace("\n", "↵").replace(" ", "·").replace("\u3000", "□") or "∅"
 
 
 def _opening(text: str, length: int) -> str:

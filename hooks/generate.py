@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.build import generate
 from generator.errors import InputError
+from generator.render import Settings
 
 log = logging.getLogger("mkdocs.hooks.generate")
 
@@ -17,7 +18,8 @@ log = logging.getLogger("mkdocs.hooks.generate")
 def on_pre_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
-        result = generate(root, Path(config.docs_dir))
+        settings = Settings(site_url=config.site_url or Settings.site_url, repository=config.repo_url)
+        result = generate(root, Path(config.docs_dir), settings=settings)
     except InputError as error:
         # Stop the build: a site with a page missing or wrong is worse than no new site.
         raise PluginError(f"the sources or annotations have {len(error.problems)} problem(s):\n{error}") from None
