@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from generator.build import run_pipeline
 from tests.browser import CHROMIUM_ARGS, chromium_executable, serve
+from tests.conftest import ROOT
 from tests.site import build_site
 
 pytestmark = pytest.mark.browser
@@ -156,3 +158,38 @@ def test_glossary_term_explains_itself_on_tap_in_chinese(browser: Browser, base_
     box = page.evaluate("document.documentElement.scrollWidth")
     assert box <= 360
     context.close()
+
+
+def test_copy_citation_puts_the_citation_on_the_clipboard(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base_url}/articles/5/")
+    page.locator("details.cite summary").click()
+    page.locator("details.cite button.copy").first.click()
+    assert page.evaluate("navigator.clipboard.readText()") == "《石家庄市数字经济促进条例》第五条"
+    expect(page.locator("details.cite button.copy").first).to_have_text("已复制")
+    page.locator("#p2 > button.copy--paragraph").click()  # the button beside paragraph 2's ¶ mark
+    assert page.evaluate("navigator.clipboard.readText()") == "《石家庄市数字经济促进条例》第五条第二款"
+    page.goto(f"{base_url}/en/articles/59/")
+    page.locator("#p2-3 > button.copy--paragraph").click()
+    assert (
+        page.evaluate("navigator.clipboard.readText()")
+        == "Shijiazhuang Municipal Regulations on Promoting the Digital Economy, art. 59(2), item (3)"
+    )
+    context.close()
+
+
+def test_cross_reference_and_backlink_land_on_their_paragraph(page: Page, base_url: str) -> None:
+    """Follow a paragraph-level reference from a final article to a Heilongjiang paragraph, then the backlink
+    there back to the paragraph it came from."""
+    references = run_pipeline(ROOT).annotations.apparatus.references
+    reference = next(r for r in references if r.target.document == "heilongjiang" and r.target.anchor and r.source.anchor)
+    source, target = reference.source, reference.target
+    page.set_viewport_size({"width": 1280, "height": 600})
+    page.goto(f"{base_url}/articles/{source.article}/")
+    page.locator(f'.reference-list a[href="../../heilongjiang/{target.article}/#{target.anchor}"]').click()
+    expect(page).to_have_url(f"{base_url}/heilongjiang/{target.article}/#{target.anchor}")
+    expect(page.locator(f"#{target.anchor}")).to_be_in_viewport()
+    page.locator(f'.backlink-list a[href="../../articles/{source.article}/#{source.anchor}"]').click()
+    expect(page).to_have_url(f"{base_url}/articles/{source.article}/#{source.anchor}")
+    expect(page.locator(f".col-final #{source.anchor}")).to_be_in_viewport()
