@@ -126,3 +126,31 @@ def test_translations_name_the_chinese_they_translate(pipeline: Pipeline) -> Non
 def test_about_page_shows_coverage(renderer: Renderer) -> None:
     page = renderer.about("en")
     assert re.findall(r"\| (\d+) \| (\d+) \| 100% \|", page) and "| 0%" not in page
+
+
+def test_every_change_has_a_note_in_both_languages(pipeline: Pipeline) -> None:
+    """A change note on each final article whose text changed and on each deleted draft article (the notes are
+    checked in test_apparatus; this is about the content being complete)."""
+    apparatus = pipeline.annotations.apparatus
+    missing = []
+    for link in pipeline.alignment.links:
+        if link.relation == "deleted":
+            wanted = [("draft", number) for number in link.draft]
+        else:
+            wanted = [("final", number) for number in link.final] if link.changed else []
+        for document, number in wanted:
+            notes = [n.note for n in apparatus.notes_on(document, number) if n.note.kind == "change"]
+            if not notes or not all(note.zh.strip() and note.en.strip() for note in notes):
+                missing.append(f"{document}/{number}")
+    assert not missing
+
+
+def test_most_final_articles_link_a_comparable_heilongjiang_provision(pipeline: Pipeline) -> None:
+    apparatus = pipeline.annotations.apparatus
+    final = pipeline.corpus.document("final").articles
+    linked = {
+        r.source.article
+        for r in apparatus.references
+        if r.kind == "comparable" and r.source.document == "final" and r.target.document == "heilongjiang"
+    }
+    assert len(linked) >= 0.8 * len(final), f"{len(linked)} of {len(final)}"
