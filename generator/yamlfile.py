@@ -71,5 +71,9 @@ def validate(model: type[ModelT], path: Path) -> tuple[ModelT, Callable[[Locatio
                 if detail["type"] == "string_type" and isinstance(received, int | float)
                 else ""
             )
+            if detail["type"] == "missing":
+                field = detail["loc"][-1]
+                problems.append(Problem(str(path), locate(detail["loc"]), f"{where}: {detail['msg']}", f"add `{field}:` here"))
+                continue
             problems.append(Problem(str(path), locate(detail["loc"]), f"{where}: {detail['msg']} (received {shown})", hint))
         raise InputError(problems) from None

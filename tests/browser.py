@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,13 +24,15 @@ CHROMIUM_ARGS = [
 
 
 def chromium_executable() -> str | None:
-    """Debian's Chromium where installed (Playwright cannot download its own here); else Playwright's."""
+    """Debian's Chromium on Debian (Playwright cannot download its own browser here); elsewhere (Ubuntu, GitHub
+    Actions) the one `playwright install` fetched. CHROMIUM_PATH overrides both."""
     configured = os.environ.get("CHROMIUM_PATH")
     if configured:
         return configured
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
-        if candidate and Path(candidate).exists():
-            return candidate
+    release = Path("/etc/os-release")
+    debian = release.exists() and "ID=debian" in release.read_text(encoding="utf-8").split()
+    if debian and Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
     return None
 
 

@@ -13,8 +13,11 @@ from tests.conftest import ROOT
 SITE_URL = "http://127.0.0.1:8000/"
 
 
-def build_site(destination: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+def build_site(destination: Path, site_url: str = SITE_URL, repository: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    env.pop("REPO_URL", None)
+    if repository:
+        env["REPO_URL"] = repository
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,

@@ -124,3 +124,18 @@ def test_bad_annotations_stop_the_build_with_a_message_and_no_site(tmp_path: Pat
     assert "annotations/alignment.yml:2: links.0.final: there is no final article 70" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site" / "index.html").exists()
+
+
+def test_one_setting_moves_canonical_links_sitemap_feeds_and_edit_links(tmp_path: Path) -> None:
+    """Where the site and its repository live is set once (SITE_URL, REPO_URL in mkdocs.yml; the deploy
+    workflow sets both), and every absolute address follows it."""
+    site_url, repository = "https://example.org/annotated/", "https://github.com/example/annotated-law"
+    result = build_site(tmp_path, site_url, repository)
+    assert result.returncode == 0, result.stderr
+    sitemap = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{site_url}articles/12/</loc>" in sitemap and "127.0.0.1" not in sitemap
+    feed = (tmp_path / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert f'<link rel="self" href="{site_url}en/feed.xml"/>' in feed and "127.0.0.1" not in feed
+    page = (tmp_path / "en" / "articles" / "12" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{site_url}en/articles/12/">' in page
+    assert f'href="{repository}/edit/main/annotations/final/12.yml"' in page
