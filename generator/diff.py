@@ -50,6 +50,18 @@ def chinese_tokens(text: str) -> list[str]:
     return list(_tokenizer().cut(text, HMM=False))
 
 
+def search_words(text: str) -> str:
+    """The words of a Chinese text for the search index, long words with the shorter words inside them
+    (互联网 -> 互联 联网 互联网), each once, space-separated. Pagefind's own segmentation of a page sometimes
+    joins words a query is split into (跨境电商 as one token, the query as 跨境 + 电商): these words, in a hidden
+    part of the page, let such queries find it."""
+    seen: dict[str, None] = {}
+    for word in _tokenizer().cut_for_search(text, HMM=False):
+        if any("\u4e00" <= char <= "\u9fff" or char.isalnum() for char in word):
+            seen.setdefault(word, None)
+    return "，".join(seen)
+
+
 def english_tokens(text: str) -> list[str]:
     return ENGLISH_TOKEN.findall(text)
 

@@ -26,7 +26,7 @@ from generator.align import Alignment, Link, Row
 from generator.annotate import Annotations, GlossaryTerm
 from generator.apparatus import PlacedNote, PlacedReference, Target, note_html
 from generator.checks import term_pattern
-from generator.diff import Segment, redline
+from generator.diff import Segment, redline, search_words
 from generator.model import Article, Chapter, Document
 from generator.numerals import to_numeral
 from generator.sources import Corpus
@@ -283,6 +283,12 @@ class Renderer:
                 found.setdefault(stated.event, stated.date)
         return found
 
+    def search_words(self, article: Article) -> str:
+        """Hidden words for the Chinese search index: the text's words, and the glossary terms it uses whole."""
+        text = _article_text(article)
+        terms = [form for term in self.annotations.glossary for form in term.chinese if form in text]
+        return "，".join(filter(None, [search_words(text), *terms]))
+
     # -- notes, references, citations ---------------------------------------------------------------------
 
     def target_name(self, target: Target, language: str) -> str:
@@ -510,6 +516,7 @@ class Renderer:
             final_date=format_date(self.dates["adopted"], language),
             draft_date=format_date(self.dates["published"], language),
             **self.apparatus("final", article, language, page),
+            search_words=self.search_words(article) if language == "zh" else "",
         )
 
     def plain_article(self, document_id: str, article: Article, language: str) -> str:
@@ -537,6 +544,7 @@ class Renderer:
             previous=numbers[position - 1] if position else None,
             next=numbers[position + 1] if position + 1 < len(numbers) else None,
             **self.apparatus(document_id, article, language, page),
+            search_words=self.search_words(article) if language == "zh" else "",
         )
 
     def whole_text(self, document_id: str, language: str) -> str:
@@ -810,6 +818,10 @@ class Renderer:
             for document_id in ("draft", "heilongjiang"):
                 for article in self.documents[document_id].articles:
                     yield f"{language}/{page_of(document_id, article.number)}", self.plain_article(document_id, article, language)
+
+
+def _article_text(article: Article) -> str:
+    return "\n".join(text for paragraph in article.paragraphs for text in (paragraph.text, *(item.text for item in paragraph.items)))
 
 
 def _unit_ids(article: Article) -> Iterator[str]:
