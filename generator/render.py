@@ -900,7 +900,7 @@ def flow_svg(renderer: Renderer, language: str, page: str) -> Markup:
     right, right_chapters, right_end = _flow_positions(final)
     width, label = 340, 74
     parts = [
-        f'<svg class="flow-diagram" viewBox="0 0 {width} {max(left_end, right_end):.0f}" role="img" '
+        f'<svg class="flow-diagram" viewBox="0 0 {width} {max(left_end, right_end):.0f}" role="group" '
         f'aria-labelledby="flow-title" xmlns="http://www.w3.org/2000/svg" font-size="11">',
         f'<title id="flow-title">{escape(renderer.labels[language]["flow_title"])}</title>',
         f'<text x="0" y="12" font-weight="bold">{escape(renderer.labels[language]["draft_articles_total"])}</text>',
