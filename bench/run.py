@@ -1,0 +1,261 @@
+"""The benchmark: how long the build takes and how heavy the pages are, with a baseline built in the same run.
+
+    ./dev bench            (or: make bench; .venv/bin/python -m bench.run [--runs N])
+
+Prints one table. Times are medians of --runs runs on this machine (its CPU is printed first); the baseline
+is stock Material building one plain page per article of the three texts (no generator, no custom layout,
+Material's own search), so the ratio says what the generator, both languages, the comparison pages and
+Pagefind cost. Nothing here asserts: the numbers are for people to read and compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def mkdocs_build(project: Path, site: Path) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    subprocess.run(command, cwd=project, env=ENV, check=True, capture_output=True)
+
+
+def generator_stages(runs: int) -> list[tuple[str, float]]:
+    from generator.align import align
+    from generator.annotate import load_annotations
+    from generator.build import Pipeline, outputs
+    from generator.sources import load_corpus
+
+    rows = []
+    rows.append(("parse + normalise + collate", median_time(lambda: load_corpus(ROOT), runs)))
+    corpus = load_corpus(ROOT)
+    documents = {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}
+    rows.append(("load and check annotations", median_time(lambda: load_annotations(ROOT, documents), runs)))
+    annotations = load_annotations(ROOT, documents)
+    rows.append(("align", median_time(lambda: align(documents["draft"], documents["final"], annotations.overrides), runs)))
+    alignment = align(documents["draft"], documents["final"], annotations.overrides)
+    pipeline = Pipeline(corpus, annotations, alignment)
+    outputs(pipeline)  # jieba's dictionary loads once per process; time the steady state
+    rows.append(("render both languages (diff, pages, downloads)", median_time(lambda: outputs(pipeline), runs)))
+    return rows
+
+
+def baseline_project(folder: Path) -> int:
+    """Stock Material, one plain page per article of the three texts, the same Chinese text."""
+    from generator.sources import load_corpus
+
+    corpus = load_corpus(ROOT)
+    docs = folder / "docs"
+    count = 0
+    for entry in corpus.catalogue.documents:
+        for article in corpus.document(entry.id).articles:
+            page = docs / entry.id / f"{article.number}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            body = "\n\n".join(p.text + "".join(f"\n\n（{i.number}）{i.text}" for i in p.items) for p in article.paragraphs)
+            page.write_text(f"# {entry.title.zh} 第{article.number}条\n\n{body}\n", encoding="utf-8")
+            count += 1
+    (docs / "index.md").write_text("# 基线\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: baseline\ntheme:\n  name: material\n  language: zh\n  font: false\nplugins:\n  - search\n", encoding="utf-8"
+    )
+    return count
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def gzipped(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def page_weight(site: Path, page: str) -> dict[str, int]:
+    """Bytes transferred (gzip) for a page and what it links: HTML, CSS, JS, fonts (search index excluded)."""
+    html_path = site / page / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    weights = {"html": gzipped(html_path), "css": 0, "js": 0, "fonts": 0}
+    for kind, pattern in (("css", r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"'), ("js", r'<script[^>]+src="([^"]+)"')):
+        for link in re.findall(pattern, html):
+            if link.startswith("http"):
+                continue
+            target = (html_path.parent / link.split("?")[0]).resolve()
+            if target.exists():
+                weights[kind] += gzipped(target)
+    weights["fonts"] = sum(gzipped(p) for p in site.rglob("*") if p.suffix in (".woff", ".woff2", ".ttf"))
+    return weights
+
+
+def search_measures(site: Path) -> dict[str, object]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_executable
+
+    queries = []
+    for name in ("eval-queries.tsv", "search-queries.tsv"):
+        lines = (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines()[1:]
+        queries += [line.split("\t") for line in lines if line.strip()]
+    hit1 = hit3 = 0
+    latencies: list[float] = []
+    first_bytes: dict[str, int] = {}
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        for language, path in (("zh", "/"), ("en", "/en/")):
+            page = browser.new_page()
+            fetched: list[int] = []
+            page.on(
+                "response",
+                lambda response, fetched=fetched: fetched.append(len(response.body())) if "/pagefind/" in response.url else None,
+            )
+            page.goto(url + path)
+            start = time.perf_counter()
+            page.evaluate("q => window.siteSearch(q, 5)", "数据" if language == "zh" else "data")
+            latencies.append(time.perf_counter() - start)
+            first_bytes[language] = sum(fetched)
+            for lang, query, expected in queries:
+                if lang != language:
+                    continue
+                started = time.perf_counter()
+                urls = page.evaluate("async q => (await window.siteSearch(q, 5)).results.map(r => r.url)", query)
+                latencies.append(time.perf_counter() - started)
+                numbers = [int(m.group(1)) if (m := re.search(r"/articles/(\d+)/$", u)) else None for u in urls]
+                wanted = {int(n) for n in expected.split(",")}
+                hit1 += bool(numbers) and numbers[0] in wanted
+                hit3 += any(n in wanted for n in numbers[:3])
+            page.close()
+        browser.close()
+    index = {language: sum(p.stat().st_size for p in (site / "pagefind").rglob(f"*{language}*")) for language in ("zh", "en")}
+    return {
+        "queries": len(queries),
+        "hit@1": f"{hit1}/{len(queries)} = {hit1 / len(queries):.2f}",
+        "hit@3": f"{hit3}/{len(queries)} = {hit3 / len(queries):.2f}",
+        "first query ms (cold, zh/en)": [round(latencies[0] * 1000), round(latencies[len(latencies) // 2] * 1000)],
+        "median query ms": round(statistics.median(latencies) * 1000),
+        "first query bytes": first_bytes,
+        "index bytes": index,
+    }
+
+
+def rebuild_after_edit(project: Path) -> float:
+    """`mkdocs serve`: seconds from saving one annotation file to the changed page being served."""
+    port = 8391
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    page = f"http://127.0.0.1:{port}/en/articles/10/"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(page, timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        annotation = project / "annotations" / "final" / "10.yml"
+        marker = f"bench-{time.time_ns()}"
+        with annotation.open("a", encoding="utf-8") as file:
+            file.write(f"notes:\n  - {{id: {marker}, kind: context, author: bench, date: 2026-01-01, zh: 测试, en: test}}\n")
+        start = time.perf_counter()
+        while time.perf_counter() - start < 60:
+            try:
+                if marker in urllib.request.urlopen(page, timeout=2).read().decode("utf-8"):
+                    return time.perf_counter() - start
+            except OSError:
+                pass
+            time.sleep(0.05)
+        return float("nan")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return f"{line.split(':', 1)[1].strip()} × {os.cpu_count()}"
+    except OSError:
+        pass
+    return f"{platform.processor() or platform.machine()} × {os.cpu_count()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    arguments = parser.parse_args()
+    rows: list[tuple[str, str]] = [("machine", cpu()), ("python", platform.python_version())]
+    for stage, seconds in generator_stages(arguments.runs):
+        rows.append((f"generator: {stage}", f"{seconds:.2f} s"))
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        project = work / "project"
+        for name in ("sources", "annotations", "generator", "hooks", "overrides", "docs"):
+            skip = shutil.ignore_patterns("__pycache__", "articles", "draft", "heilongjiang", "chapters")
+            shutil.copytree(ROOT / name, project / name, ignore=skip)
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        site = work / "site"
+        ours = median_time(lambda: mkdocs_build(project, site), arguments.runs)
+        baseline = work / "baseline"
+        pages = baseline_project(baseline)
+        theirs = median_time(lambda: mkdocs_build(baseline, work / "baseline-site"), arguments.runs)
+        html = list(site.rglob("*.html"))
+        rows += [
+            ("full build (both languages, search index)", f"{ours:.2f} s"),
+            (f"baseline: stock Material, {pages} plain pages", f"{theirs:.2f} s"),
+            ("build ratio (ours / baseline)", f"{ours / theirs:.2f}"),
+            ("build ratio per HTML page", f"{(ours / len(list(site.rglob('*.html')))) / (theirs / (pages + 1)):.2f}"),
+            ("pages (HTML files)", str(len(html))),
+            ("site size", f"{sum(p.stat().st_size for p in site.rglob('*') if p.is_file()) / 1e6:.1f} MB"),
+        ]
+        for name, page in (("home", ""), ("heavy article (final 59, en)", "en/articles/59")):
+            weights = page_weight(site, page)
+            rows.append((f"{name}: gzip bytes html/css/js/fonts", " / ".join(f"{weights[k]:,}" for k in ("html", "css", "js", "fonts"))))
+            rows.append((f"{name}: total (no search index)", f"{sum(weights.values()) / 1024:.0f} KB"))
+        for key, value in search_measures(site).items():
+            rows.append((f"search: {key}", str(value)))
+        rows.append(("rebuild after one annotation edit (mkdocs serve)", f"{rebuild_after_edit(project):.2f} s"))
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
