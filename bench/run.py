@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import os
 import platform
 import re
@@ -21,12 +20,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import partial
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,21 +84,6 @@ def baseline_project(folder: Path) -> int:
     return count
 
 
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-
-
 def gzipped(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9))
 
@@ -126,7 +107,7 @@ def page_weight(site: Path, page: str) -> dict[str, int]:
 def search_measures(site: Path) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM_ARGS, chromium_executable
+    from tests.browser import CHROMIUM_ARGS, chromium_executable, serve
 
     queries = []
     for name in ("eval-queries.tsv", "search-queries.tsv"):

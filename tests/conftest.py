@@ -1,13 +1,19 @@
-"""Shared fixtures: the project root, the corpus parsed once per session, and the golden-file switch."""
+"""Shared fixtures: the project root, the corpus parsed once per session, the golden-file switch, and for the
+browser tests the built site served once and one Chromium."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from generator.sources import Corpus, load_corpus
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "sources"
@@ -30,3 +36,29 @@ def corpus() -> Corpus:
 def seed(prefix: str) -> Path:
     """The source file whose name starts with this 3-digit prefix."""
     return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site, built once for all browser tests and served on a free local port."""
+    from tests.browser import serve
+    from tests.site import build_site
+
+    site = tmp_path_factory.mktemp("browser-site")
+    result = build_site(site)
+    assert result.returncode == 0, result.stderr
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Chromium: Debian's where installed, else Playwright's (tests/browser.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_executable
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

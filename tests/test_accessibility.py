@@ -3,15 +3,11 @@ violation), the layout at 1280, 768 and 360 px, dark mode, print, and reading wi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-
-from tests.browser import CHROMIUM_ARGS, chromium_executable, serve
-from tests.site import build_site
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -29,23 +25,6 @@ PAGE_TYPES = [
     "/whats-new/",
     "/en/about/",
 ]
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("a11y-site")
-    result = build_site(site)
-    assert result.returncode == 0, result.stderr
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def serious(page: Page) -> list[str]:

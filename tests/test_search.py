@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import CHROMIUM_ARGS, chromium_executable, serve
 from tests.conftest import ROOT
-from tests.site import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -33,23 +31,6 @@ def queries(name: str) -> list[tuple[str, str, list[int]]]:
             (row["lang"], row["query"], [int(n) for n in row["expected_final_articles"].split(",")])
             for row in csv.DictReader(file, delimiter="\t")
         ]
-
-
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = tmp_path_factory.mktemp("search-site")
-    result = build_site(site)
-    assert result.returncode == 0, result.stderr
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
