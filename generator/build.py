@@ -10,14 +10,16 @@ calls the hook each time, and the second call costs only a hash of the inputs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.align import Alignment, align
+from generator.align import Alignment, Override, align
 from generator.annotate import Annotations, load_annotations
 from generator.export import concordance_csv, corpus_json
+from generator.model import Document
 from generator.render import LANGUAGES, Renderer, Settings
 from generator.sources import Corpus, load_corpus
 
@@ -67,8 +69,14 @@ def run_pipeline(root: Path) -> Pipeline:
     corpus = load_corpus(root)
     documents = {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}
     annotations = load_annotations(root, documents)
-    alignment = align(documents["draft"], documents["final"], annotations.overrides)
+    alignment = _align(documents["draft"], documents["final"], annotations.overrides)
     return Pipeline(corpus, annotations, alignment)
+
+
+@functools.lru_cache(maxsize=4)
+def _align(draft: Document, final: Document, overrides: tuple[Override, ...]) -> Alignment:
+    """Under `mkdocs serve` the process stays: an edit to a translation or a note does not re-align."""
+    return align(draft, final, overrides)
 
 
 def outputs(pipeline: Pipeline, settings: Settings | None = None) -> dict[str, str]:

@@ -50,6 +50,7 @@ def chinese_tokens(text: str) -> list[str]:
     return list(_tokenizer().cut(text, HMM=False))
 
 
+@cache
 def search_words(text: str) -> str:
     """The words of a Chinese text for the search index, long words with the shorter words inside them
     (互联网 -> 互联 联网 互联网), each once, space-separated. Pagefind's own segmentation of a page sometimes
@@ -66,6 +67,7 @@ def english_tokens(text: str) -> list[str]:
     return ENGLISH_TOKEN.findall(text)
 
 
+@cache  # under `mkdocs serve` the process stays: an edit re-diffs only the texts it changed
 def redline(old: str, new: str, language: str = "zh") -> Redline:
     """Segments that turn `old` into `new`."""
     if old == new:

@@ -10,7 +10,6 @@ Text from the sources is HTML-escaped wherever it enters HTML, and Markdown-esca
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -125,43 +124,55 @@ class TermMarker:
         self.language = language
         self.terms = list(glossary)
         self.used: list[GlossaryTerm] = []
-        if not self.terms:
-            self.pattern: re.Pattern[str] | None = None
-            return
-        if language == "zh":
-            forms = sorted({(form, index) for index, term in enumerate(self.terms) for form in term.chinese}, key=lambda f: -len(f[0]))
-            self.lookup = dict(forms)
-            self.pattern = re.compile("|".join(re.escape(form) for form, _ in forms))
-        else:
-            order = sorted(range(len(self.terms)), key=lambda i: -len(self.terms[i].en))
-            self.pattern = re.compile("|".join(f"(?P<t{i}>{term_pattern(self.terms[i].en).pattern})" for i in order), re.IGNORECASE)
+        self._marked: set[int] = set()
 
-    def _index(self, match: re.Match[str]) -> int:
-        if self.language == "zh":
-            return self.lookup[match.group(0)]
-        return int(next(name for name, value in match.groupdict().items() if value is not None)[1:])
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, term) of every term's uses, leftmost first and at one place the longest (市人民政府 over
+        人民政府), overlaps dropped. A cheap substring test picks the terms worth a regex."""
+        found: list[tuple[int, int, int]] = []
+        lowered = text.lower()
+        for index, term in enumerate(self.terms):
+            if self.language == "zh":
+                for form in term.chinese:
+                    start = text.find(form)
+                    while start >= 0:
+                        found.append((start, start + len(form), index))
+                        start = text.find(form, start + 1)
+            elif _english_key(term.en) in lowered:
+                found.extend((m.start(), m.end(), index) for m in term_pattern(term.en).finditer(text))
+        found.sort(key=lambda match: (match[0], match[0] - match[1]))
+        kept, position = [], 0
+        for start, end, index in found:
+            if start >= position:
+                kept.append((start, end, index))
+                position = end
+        return kept
 
     def mark(self, text: str) -> str:
         """`text` as HTML, escaped, with the first use of each term wrapped."""
-        if self.pattern is None:
-            return str(escape(text))
         html, position = [], 0
-        for match in self.pattern.finditer(text):
-            term = self.terms[self._index(match)]
-            if term in self.used:
+        for start, end, index in self._matches(text):
+            if index in self._marked:
                 continue
+            self._marked.add(index)
+            term = self.terms[index]
             self.used.append(term)
             number = len(self.used)
             meaning = term.meaning(self.language)
             names = f"{term.zh} · {term.en}" if self.language == "zh" else f"{term.en} · {term.zh}"
             tip = names + (("：" if self.language == "zh" else ": ") + meaning if meaning else "")
-            html.append(str(escape(text[position : match.start()])))
-            html.append(
-                f'<span class="term" tabindex="0" data-tip="{escape(tip)}" aria-describedby="term-{number}">{escape(match.group(0))}</span>'
-            )
-            position = match.end()
+            html.append(str(escape(text[position:start])))
+            attributes = f'class="term" tabindex="0" data-tip="{escape(tip)}" aria-describedby="term-{number}"'
+            html.append(f"<span {attributes}>{escape(text[start:end])}</span>")
+            position = end
         html.append(str(escape(text[position:])))
         return "".join(html)
+
+
+def _english_key(english: str) -> str:
+    """A substring every English form of a term contains (its first word without a plural ending)."""
+    first = english.split()[0].lower()
+    return first[:-1] if first.endswith("y") else first
 
 
 def _column_html(
