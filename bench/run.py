@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import platform
 import re
@@ -58,8 +59,8 @@ def generator_stages(runs: int) -> list[tuple[str, float]]:
     rows.append(("align", median_time(lambda: align(documents["draft"], documents["final"], annotations.overrides), runs)))
     alignment = align(documents["draft"], documents["final"], annotations.overrides)
     pipeline = Pipeline(corpus, annotations, alignment)
-    outputs(pipeline)  # jieba's dictionary loads once per process; time the steady state
-    rows.append(("render both languages (diff, pages, downloads)", median_time(lambda: outputs(pipeline), runs)))
+    rows.append(("render both languages, cold (jieba loads, every redline made)", median_time(lambda: outputs(pipeline), 1)))
+    rows.append(("render both languages, warm (as under mkdocs serve)", median_time(lambda: outputs(pipeline), runs)))
     return rows
 
 
@@ -154,6 +155,35 @@ def search_measures(site: Path) -> dict[str, object]:
     }
 
 
+def lighthouse(site: Path) -> list[tuple[str, str]]:
+    """Lighthouse 12 (bench/package.json and its lock; ./dev bench installs it with npm) with the system Chromium: scores for the
+    home page and a heavy article. Skipped, and said so, where npm or Chromium is missing."""
+    from tests.browser import CHROMIUM_ARGS, chromium_executable, serve
+
+    binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    chromium = chromium_executable() or shutil.which("chromium") or shutil.which("google-chrome")
+    if not binary.exists() and shutil.which("npm"):
+        subprocess.run(["npm", "install", "--prefix", str(ROOT / "bench"), "--no-audit", "--no-fund"], check=False, capture_output=True)
+    if not binary.exists() or not chromium:
+        return [("lighthouse", "skipped (needs npm and a Chromium)")]
+    rows = []
+    with serve(site) as url, tempfile.TemporaryDirectory() as output:
+        for name, page in (("home", "/"), ("article 59, en", "/en/articles/59/")):
+            report = Path(output) / "report.json"
+            command = [
+                str(binary), url + page, "--output=json", f"--output-path={report}", "--quiet",
+                "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+            ]  # fmt: skip
+            subprocess.run(command, env={**ENV, "CHROME_PATH": chromium}, check=False, capture_output=True, timeout=300)
+            if not report.exists():
+                rows.append((f"lighthouse {name}", "failed"))
+                continue
+            categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+            scores = " / ".join(f"{round(categories[c]['score'] * 100)}" for c in ("performance", "accessibility", "best-practices", "seo"))
+            rows.append((f"lighthouse {name}: performance/a11y/best-practices/seo", scores))
+    return rows
+
+
 def rebuild_after_edit(project: Path) -> float:
     """`mkdocs serve`: seconds from saving one annotation file to the changed page being served."""
     port = 8391
@@ -231,6 +261,7 @@ def main() -> None:
             rows.append((f"{name}: total (no search index)", f"{sum(weights.values()) / 1024:.0f} KB"))
         for key, value in search_measures(site).items():
             rows.append((f"search: {key}", str(value)))
+        rows += lighthouse(site)
         rows.append(("rebuild after one annotation edit (mkdocs serve)", f"{rebuild_after_edit(project):.2f} s"))
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
