@@ -30,6 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
+def copy_project(folder: Path) -> None:
+    """What a build reads, without the generated pages (docs/ keeps only what is written by hand)."""
+    for name in ("sources", "annotations", "generator", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+
+
 def median_time(action: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -217,6 +225,70 @@ def rebuild_after_edit(project: Path) -> float:
         server.wait()
 
 
+def first_query(site: Path) -> tuple[int, float]:
+    """Bytes fetched and seconds taken by a first Chinese query (数据) on the home page."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_executable, serve
+
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        fetched: list[int] = []
+        page.on("response", lambda response: fetched.append(len(response.body())) if "/pagefind/" in response.url else None)
+        page.goto(url + "/")
+        start = time.perf_counter()
+        page.evaluate("q => window.siteSearch(q, 5)", "数据")
+        elapsed = time.perf_counter() - start
+        browser.close()
+    return sum(fetched), elapsed
+
+
+def scaled_project(folder: Path, documents: int) -> None:
+    """The project with the Heilongjiang text copied in as further documents, up to `documents` in all: the
+    real texts replicated, so that growth can be measured on realistic pages."""
+    copy_project(folder)
+    catalogue = (folder / "sources" / "sources.yml").read_text(encoding="utf-8")
+    original = next((folder / "sources").glob("004_*.txt"))
+    added_documents, added_witnesses = [], []
+    for copy in range(2, documents - 1):
+        witness = f"{100 + copy:03d}"
+        shutil.copy(original, folder / "sources" / f"{witness}_copy.txt")
+        added_documents.append(
+            f"  - id: heilongjiang-{copy}\n    title: {{zh: 黑龙江省促进数字经济条例（副本{copy}）, en: Heilongjiang copy {copy}}}\n"
+            f'    printed: "{witness}"\n    expect: {{chapters: 13, articles: 84}}\n    prefix: {{zh: 副本{copy}, en: "Copy {copy} "}}\n'
+        )
+        entry = re.search(r'  - id: "004"\n(?:    .*\n|      .*\n)*', catalogue + "\n")
+        assert entry is not None
+        text = entry.group(0).replace('id: "004"', f'id: "{witness}"').replace(original.name, f"{witness}_copy.txt")
+        text = text.replace("document: heilongjiang", f"document: heilongjiang-{copy}")
+        added_witnesses.append(text)
+    catalogue = catalogue.replace("\nwitnesses:\n", "\n" + "".join(added_documents) + "\nwitnesses:\n")
+    (folder / "sources" / "sources.yml").write_text(catalogue.rstrip("\n") + "\n\n" + "\n".join(added_witnesses), encoding="utf-8")
+
+
+def scale(runs: int) -> list[tuple[str, str]]:
+    rows = []
+    with tempfile.TemporaryDirectory() as temporary:
+        for documents in (3, 5, 10):
+            project = Path(temporary) / f"project-{documents}"
+            scaled_project(project, documents)
+            generate = [sys.executable, "-m", "generator", "--root", str(project), "build"]
+            generator = median_time(lambda generate=generate: subprocess.run(generate, env=ENV, check=True, capture_output=True), runs)
+            site = Path(temporary) / f"site-{documents}"
+            build = median_time(lambda project=project, site=site: mkdocs_build(project, site), runs)
+            pages = len(list(site.rglob("*.html")))
+            fetched, seconds = first_query(site)
+            rows.append(
+                (
+                    f"scale: {documents} documents",
+                    f"{pages} pages; generator {generator:.2f} s; build {build:.2f} s; "
+                    f"first query {fetched / 1024:.0f} KB, {seconds * 1000:.0f} ms",
+                )
+            )
+    return rows
+
+
 def cpu() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -230,6 +302,7 @@ def cpu() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scale", action="store_true", help="also build the corpus replicated to 5 and 10 documents")
     arguments = parser.parse_args()
     rows: list[tuple[str, str]] = [("machine", cpu()), ("python", platform.python_version())]
     for stage, seconds in generator_stages(arguments.runs):
@@ -237,10 +310,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         project = work / "project"
-        for name in ("sources", "annotations", "generator", "hooks", "overrides", "docs"):
-            skip = shutil.ignore_patterns("__pycache__", "articles", "draft", "heilongjiang", "chapters")
-            shutil.copytree(ROOT / name, project / name, ignore=skip)
-        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        copy_project(project)
         site = work / "site"
         ours = median_time(lambda: mkdocs_build(project, site), arguments.runs)
         baseline = work / "baseline"
@@ -263,6 +333,8 @@ def main() -> None:
             rows.append((f"search: {key}", str(value)))
         rows += lighthouse(site)
         rows.append(("rebuild after one annotation edit (mkdocs serve)", f"{rebuild_after_edit(project):.2f} s"))
+    if arguments.scale:
+        rows += scale(arguments.runs)
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")

@@ -32,7 +32,7 @@ GENERATED = [
         for language in LANGUAGES
         for name in ("index.md", "concordance.md", "about.md", "glossary.md", "sources.md", "whats-new.md", "feed.xml")
     ),
-    *(f"{language}/{folder}" for language in LANGUAGES for folder in ("articles", "draft", "heilongjiang", "chapters")),
+    *(f"{language}/{folder}" for language in LANGUAGES for folder in ("articles", "chapters")),
     "downloads",
 ]
 
@@ -103,7 +103,9 @@ def generate(root: Path, docs: Path, force: bool = False, settings: Settings | N
         path.write_text(content, encoding="utf-8")
         written += 1
     removed = 0
-    for owned in GENERATED:
+    # Beside the fixed list, every folder the generator writes pages into (one per document) is its own.
+    folders = {"/".join(name.split("/")[:2]) for name in files if name.count("/") >= 2}
+    for owned in sorted(set(GENERATED) | folders):
         place = docs / owned
         candidates = [place] if place.is_file() else sorted(place.rglob("*")) if place.is_dir() else []
         for path in candidates:

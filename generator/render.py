@@ -32,8 +32,9 @@ from generator.sources import Corpus
 
 TEMPLATES = Path(__file__).parent / "templates"
 LANGUAGES = ("zh", "en")
-# Where each document's article pages live: final article 12 at /articles/12/, draft 14 at /draft/14/.
-FOLDERS = {"final": "articles", "draft": "draft", "heilongjiang": "heilongjiang"}
+# Where each document's article pages live: final article 12 at /articles/12/, draft 14 at /draft/14/, and
+# any other document under its id (heilongjiang article 10 at /heilongjiang/10/).
+FOLDERS = {"final": "articles"}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 MARKDOWN_SPECIAL = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>()#+-.!|"})
 
@@ -66,12 +67,12 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> str:
 
 
 def page_of(document_id: str, number: int) -> str:
-    return f"{FOLDERS[document_id]}/{number}.md"
+    return f"{FOLDERS.get(document_id, document_id)}/{number}.md"
 
 
 def index_of(document_id: str) -> str:
     """The page with a document's whole text."""
-    return f"{FOLDERS[document_id]}/index.md"
+    return f"{FOLDERS.get(document_id, document_id)}/index.md"
 
 
 @dataclass(frozen=True)
@@ -243,9 +244,10 @@ class Renderer:
 
     def article_name(self, document_id: str, number: int, language: str) -> str:
         """第十二条 / Article 12, and for the other documents 征求意见稿第十四条 / Draft Article 14."""
+        prefix = self.corpus.catalogue.document(document_id).prefix
         if language == "zh":
-            return {"final": "", "draft": "征求意见稿", "heilongjiang": "黑龙江省征求意见稿"}[document_id] + f"第{to_numeral(number)}条"
-        return {"final": "", "draft": "Draft ", "heilongjiang": "Heilongjiang Draft "}[document_id] + f"Article {number}"
+            return prefix.zh + f"第{to_numeral(number)}条"
+        return prefix.en + f"Article {number}"
 
     def english(self, language: str) -> Callable[[str], str | None] | None:
         """Where English text comes from on a page in `language` (None on Chinese pages)."""
@@ -802,7 +804,7 @@ class Renderer:
             yield f"{language}/sources.md", self.sources_page(language)
             yield f"{language}/whats-new.md", self.whats_new(language)
             yield f"{language}/feed.xml", self.feed(language)
-            for document_id in ("final", "draft", "heilongjiang"):
+            for document_id in self.documents:
                 yield f"{language}/{index_of(document_id)}", self.whole_text(document_id, language)
             yield (
                 f"{language}/chapters/index.md",
@@ -826,7 +828,7 @@ class Renderer:
             )
             for article in self.documents["final"].articles:
                 yield f"{language}/{page_of('final', article.number)}", self.final_article(article, language)
-            for document_id in ("draft", "heilongjiang"):
+            for document_id in [d for d in self.documents if d != "final"]:
                 for article in self.documents[document_id].articles:
                     yield f"{language}/{page_of(document_id, article.number)}", self.plain_article(document_id, article, language)
 

@@ -40,11 +40,19 @@ class Expected(_Strict):
     articles: int = Field(ge=1)
 
 
+class ArticlePrefix(_Strict):
+    """What goes before 第十二条 / Article 12 when an article of this document is named on the site."""
+
+    zh: str = ""
+    en: str = ""
+
+
 class DocumentEntry(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Stable id used in URLs and annotation targets")
     title: Bilingual
     printed: str = Field(description="Id of the witness the site prints for this document")
     expect: Expected
+    prefix: ArticlePrefix = Field(default=ArticlePrefix(), description="e.g. {zh: 征求意见稿, en: 'Draft '}; none for the final text")
 
 
 class StatedDate(_Strict):
@@ -84,7 +92,11 @@ class Catalogue(_Strict):
         return next(witness for witness in self.witnesses if witness.id == witness_id)
 
     def document(self, document_id: str) -> DocumentEntry:
-        return next(document for document in self.documents if document.id == document_id)
+        found = next((document for document in self.documents if document.id == document_id), None)
+        if found is None:
+            known = ", ".join(document.id for document in self.documents)
+            raise InputError([Problem(str(CATALOGUE), 0, f"no document {document_id!r} (known: {known})")])
+        return found
 
 
 @dataclass(frozen=True)

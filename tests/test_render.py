@@ -6,11 +6,13 @@ improve the English (tests/test_english.py renders with the translations)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.align import Override, align
 from generator.annotate import Annotations
-from generator.build import Pipeline, outputs
+from generator.build import Pipeline, outputs, run_pipeline
 from generator.render import Renderer, relative
 from generator.sources import Corpus
 from tests.conftest import ROOT
@@ -72,3 +74,17 @@ def test_source_text_is_escaped(corpus: Corpus) -> None:
     hostile = [type(lines[0])("p1", "", "<script>alert(1)</script>", False)]
     row = compare_row(hostile, hostile, Renderer(corpus, align(corpus.document("draft"), corpus.document("final"))).labels["zh"])
     assert "<script>" not in row["final"] and "&lt;script&gt;" in row["final"]
+
+
+def test_a_further_document_is_a_line_of_metadata(tmp_path: Path) -> None:
+    """Another regulation for comparison: its file and an entry in sources.yml give it pages, a whole-text page
+    and article names, without code (here the Heilongjiang text copied in as a fourth document)."""
+    from bench.run import scaled_project
+
+    scaled_project(tmp_path / "project", 4)
+    files = outputs(run_pipeline(tmp_path / "project"))
+    for language in ("zh", "en"):
+        assert f"{language}/heilongjiang-2/index.md" in files
+        assert all(f"{language}/heilongjiang-2/{number}.md" in files for number in range(1, 85))
+    assert "# 副本2第一条" in files["zh/heilongjiang-2/1.md"]
+    assert "# Copy 2 Article 1" in files["en/heilongjiang-2/1.md"]
