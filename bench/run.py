@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import os
 import platform
@@ -23,7 +24,8 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,10 +165,44 @@ def search_measures(site: Path) -> dict[str, object]:
     }
 
 
+@contextmanager
+def serve_gzip(directory: Path) -> Iterator[str]:
+    """Like GitHub Pages, compress text responses (Lighthouse judges what travels)."""
+    import http.server
+    import threading
+    from functools import partial
+
+    class Compressing(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def send_head(self):  # type: ignore[no-untyped-def]
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            compressible = path.suffix in (".html", ".css", ".js", ".json", ".xml", ".svg")
+            if not compressible or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+                return super().send_head()
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Compressing, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 def lighthouse(site: Path) -> list[tuple[str, str]]:
     """Lighthouse 12 (bench/package.json and its lock; ./dev bench installs it with npm) with the system Chromium: scores for the
     home page and a heavy article. Skipped, and said so, where npm or Chromium is missing."""
-    from tests.browser import CHROMIUM_ARGS, chromium_executable, serve
+    from tests.browser import CHROMIUM_ARGS, chromium_executable
 
     binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
     chromium = chromium_executable() or shutil.which("chromium") or shutil.which("google-chrome")
@@ -175,7 +211,7 @@ def lighthouse(site: Path) -> list[tuple[str, str]]:
     if not binary.exists() or not chromium:
         return [("lighthouse", "skipped (needs npm and a Chromium)")]
     rows = []
-    with serve(site) as url, tempfile.TemporaryDirectory() as output:
+    with serve_gzip(site) as url, tempfile.TemporaryDirectory() as output:
         for name, page in (("home", "/"), ("article 59, en", "/en/articles/59/")):
             report = Path(output) / "report.json"
             command = [
