@@ -14,7 +14,6 @@ and the HTML made from them is sanitised again when rendered.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,8 +27,6 @@ from generator.errors import Problem
 from generator.model import Document
 from generator.yamlfile import Location
 
-NOTE_KINDS = ("change", "context", "translation", "variant")
-REFERENCE_KINDS = ("see-also", "comparable", "implements", "cites")
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 ID = re.compile(
     r"^(?P<document>[a-z][a-z0-9-]*)(?:/(?:chapter/(?P<chapter>\d+)|(?P<article>\d+)(?:/(?P<paragraph>\d+)(?:/(?P<item>\d+))?)?))?$"
@@ -264,11 +261,3 @@ def note_html(text: str, link: Callable[[str], str]) -> str:
 
     html = markdown.markdown(LINK.sub(rewrite, text), extensions=["sane_lists"], output_format="html")
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https"}, link_rel="noopener")
-
-
-def backlink_index(references: tuple[PlacedReference, ...]) -> dict[tuple[str, int], list[PlacedReference]]:
-    index: dict[tuple[str, int], list[PlacedReference]] = defaultdict(list)
-    for reference in references:
-        if reference.target.document is not None and reference.target.article is not None:
-            index[reference.target.document, reference.target.article].append(reference)
-    return index

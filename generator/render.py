@@ -9,6 +9,7 @@ Text from the sources is HTML-escaped wherever it enters HTML, and Markdown-esca
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,9 +22,9 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator.align import Alignment, Link, Row
+from generator.align import Alignment, Link, Row, article_text
 from generator.annotate import Annotations, GlossaryTerm
-from generator.apparatus import PlacedNote, PlacedReference, Target, note_html
+from generator.apparatus import PlacedNote, PlacedReference, Resolver, Target, note_html
 from generator.checks import term_pattern
 from generator.diff import Segment, redline, search_words
 from generator.model import Article, Chapter, Document
@@ -298,7 +299,7 @@ class Renderer:
 
     def search_words(self, article: Article) -> str:
         """Hidden words for the Chinese search index: the text's words, and the glossary terms it uses whole."""
-        text = _article_text(article)
+        text = article_text(article)
         terms = [form for term in self.annotations.glossary for form in term.chinese if form in text]
         return "，".join(filter(None, [search_words(text), *terms]))
 
@@ -338,17 +339,29 @@ class Renderer:
         numbers = [int(part) for part in anchor[1:].split("-")]
         return f"paragraph {numbers[0]}" + (f", item {numbers[1]}" if len(numbers) > 1 else "")
 
+    def target_page(self, target: Target) -> tuple[str, str]:
+        """The page (under the language folder) and anchor a target of one of the texts is shown at."""
+        assert target.document is not None
+        if target.article is not None:
+            return page_of(target.document, target.article), target.anchor
+        if target.chapter is not None and target.document == "final":
+            return f"chapters/{target.chapter}.md", ""
+        return index_of(target.document), ""
+
     def target_link(self, target: Target, page: str) -> str | None:
+        """A link from `page` to the target: a law's own address (if known), else the page it is shown at."""
         if target.law is not None:
             return target.law.url
-        assert target.document is not None
-        if target.chapter is not None:
-            return (
-                relative(page, f"chapters/{target.chapter}.md") if target.document == "final" else relative(page, index_of(target.document))
-            )
-        if target.article is None:
-            return relative(page, index_of(target.document))
-        return relative(page, page_of(target.document, target.article), target.anchor)
+        return relative(page, *self.target_page(target))
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        return Resolver(self.documents, {law.id: law for law in self.annotations.apparatus.laws})
+
+    def resolve(self, text: str) -> Target:
+        target = self.resolver.resolve(text)
+        assert not isinstance(target, str), target  # checked when the annotations were loaded
+        return target
 
     def citation(self, document_id: str, article: Article, anchor: str, language: str) -> str:
         """《石家庄市数字经济促进条例》第十二条第二款 / Shijiazhuang Municipal Regulations on Promoting the Digital
@@ -410,11 +423,7 @@ class Renderer:
         return lambda text: self._id_link(text, page)
 
     def _id_link(self, text: str, page: str) -> str:
-        from generator.apparatus import Resolver
-
-        target = Resolver(self.documents, {law.id: law for law in self.annotations.apparatus.laws}).resolve(text)
-        assert not isinstance(target, str), target  # checked when the annotations were loaded
-        return self.target_link(target, page) or "#"
+        return self.target_link(self.resolve(text), page) or "#"
 
     def _variant_notes(self, article: Article, language: str) -> list[dict[str, Any]]:
         """The other witnesses' readings of this article, from the collation."""
@@ -754,10 +763,7 @@ class Renderer:
         for placed in notes:
             page, anchor = self.note_page(placed)
             url = base + relative("index.md", page, anchor).removeprefix("./")
-            html = note_html(
-                getattr(placed.note, language),
-                lambda id_: base + relative("index.md", self._target_page(id_)[0], self._target_page(id_)[1]).removeprefix("./"),
-            )
+            html = note_html(getattr(placed.note, language), functools.partial(self._absolute_link, base=base))
             entries.append(
                 {
                     "id": url,
@@ -778,18 +784,12 @@ class Renderer:
             entries=entries,
         )
 
-    def _target_page(self, text: str) -> tuple[str, str]:
-        from generator.apparatus import Resolver
-
-        target = Resolver(self.documents, {law.id: law for law in self.annotations.apparatus.laws}).resolve(text)
-        assert not isinstance(target, str), target
-        if target.document is None:
-            return "index.md", ""
-        if target.article is not None:
-            return page_of(target.document, target.article), target.anchor
-        if target.chapter is not None and target.document == "final":
-            return f"chapters/{target.chapter}.md", ""
-        return index_of(target.document), ""
+    def _absolute_link(self, text: str, base: str) -> str:
+        """An id in a note as an absolute address (for the feed, read away from the site)."""
+        target = self.resolve(text)
+        if target.law is not None:
+            return target.law.url or base
+        return base + relative("index.md", *self.target_page(target)).removeprefix("./")
 
     def about(self, language: str) -> str:
         coverage = [(getattr(entry.title, language), *self.annotations.coverage(entry.id)) for entry in self.corpus.catalogue.documents]
@@ -831,10 +831,6 @@ class Renderer:
             for document_id in [d for d in self.documents if d != "final"]:
                 for article in self.documents[document_id].articles:
                     yield f"{language}/{page_of(document_id, article.number)}", self.plain_article(document_id, article, language)
-
-
-def _article_text(article: Article) -> str:
-    return "\n".join(text for paragraph in article.paragraphs for text in (paragraph.text, *(item.text for item in paragraph.items)))
 
 
 def _unit_ids(article: Article) -> Iterator[str]:
