@@ -12,9 +12,14 @@ from generator.model import Article, Document
 from generator.numerals import to_numeral
 
 
-def _yaml_text(text: str, indent: str) -> str:
-    """A folded block scalar, so that editors never have to escape quotes."""
-    return ">-\n" + indent + "  " + text if text else '""'
+def _entry(indent: str, shown: str, chinese: str, known: dict[str, str], listed: bool = True) -> list[str]:
+    """One translation entry: the Chinese as a comment, its fingerprint, and the English where it is known
+    (a folded block scalar, so that editors never have to escape quotes)."""
+    english = known.get(chinese, "")
+    key = f"{indent}- zh:" if listed else f"{indent}zh:"
+    inner = indent + ("  " if listed else "")
+    value = ">-\n" + inner + "  " + english if english else '""'
+    return [f"{indent}# {shown}", f'{key} "{fingerprint(chinese)}"', f"{inner}en: {value}"]
 
 
 def stub_article(article: Article, known: dict[str, str], label: str) -> str:
@@ -26,36 +31,20 @@ def stub_article(article: Article, known: dict[str, str], label: str) -> str:
         "translation:",
     ]
     if article.title is not None:
-        lines += [
-            f"  # 【{article.title}】",
-            "  title:",
-            f'    zh: "{fingerprint(article.title)}"',
-            f"    en: {_yaml_text(known.get(article.title, ''), '    ')}",
-        ]
+        _, *entry = _entry("    ", "", article.title, known, listed=False)
+        lines += [f"  # 【{article.title}】", "  title:", *entry]
     lines.append("  paragraphs:")
     for paragraph in article.paragraphs:
-        lines += [
-            f"    # {paragraph.text}",
-            f'    - zh: "{fingerprint(paragraph.text)}"',
-            f"      en: {_yaml_text(known.get(paragraph.text, ''), '      ')}",
-        ]
+        lines += _entry("    ", paragraph.text, paragraph.text, known)
         if paragraph.items:
             lines.append("      items:")
             for item in paragraph.items:
-                lines += [
-                    f"        # （{to_numeral(item.number)}）{item.text}",
-                    f'        - zh: "{fingerprint(item.text)}"',
-                    f"          en: {_yaml_text(known.get(item.text, ''), '          ')}",
-                ]
+                lines += _entry("        ", f"（{to_numeral(item.number)}）{item.text}", item.text, known)
     return "\n".join(lines) + "\n"
 
 
 def stub_chapters(document: Document, known: dict[str, str]) -> str:
     lines = ["# yaml-language-server: $schema=../../schema/chapters.schema.json", f"# Chapter titles of {document.id}", "chapters:"]
     for chapter in document.chapters:
-        lines += [
-            f"  # 第{to_numeral(chapter.number)}章 {chapter.title}",
-            f'  - zh: "{fingerprint(chapter.title)}"',
-            f"    en: {_yaml_text(known.get(chapter.title, ''), '    ')}",
-        ]
+        lines += _entry("  ", f"第{to_numeral(chapter.number)}章 {chapter.title}", chapter.title, known)
     return "\n".join(lines) + "\n"
