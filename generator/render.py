@@ -22,6 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from generator import prerendered
 from generator.align import Alignment, Link, Row, article_text
 from generator.annotate import Annotations, GlossaryTerm
 from generator.apparatus import PlacedNote, PlacedReference, Resolver, Target, note_html
@@ -240,6 +241,7 @@ class Renderer:
         )
         self.env.filters["md"] = markdown_escape
         self.env.filters["numeral"] = to_numeral
+        self.env.filters["prerendered"] = prerendered.wrap
 
     # -- names and links ----------------------------------------------------------------------------------
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from generator.build import generate
 from generator.errors import InputError
+from generator.prerendered import START, anchor_ids
 from generator.render import Settings
 
 log = logging.getLogger("mkdocs.hooks.generate")
@@ -25,3 +27,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"the sources or annotations have {len(error.problems)} problem(s):\n{error}") from None
     if result is not None:
         log.info(f"generator: {result.pages} pages, {result.written} written, {result.removed} removed")
+
+
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    """MkDocs checks links to #anchors against the ids it found while reading a page's HTML; it did not read
+    the generator's finished HTML (generator/prerendered.py), so give it those ids."""
+    if page.markdown and START in page.markdown and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchor_ids(html)
+    return html
