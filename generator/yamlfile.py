@@ -19,6 +19,11 @@ Location = tuple[int | str, ...]
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+# libyaml reads the annotation files about ten times faster than the pure-Python loader; both give the same
+# nodes with the same marks. A syntax error is reported by the pure-Python loader, whose messages are clearer.
+FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(path: Path) -> tuple[Any, Callable[[Location], int]]:
     data = path.read_bytes()
     try:
@@ -26,15 +31,24 @@ def load_yaml(path: Path) -> tuple[Any, Callable[[Location], int]]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise InputError([Problem(str(path), line, "not UTF-8 text", "save the file as UTF-8")]) from None
-    loader = yaml.SafeLoader(text)
     try:
-        root = loader.get_single_node()
-        value = loader.construct_document(root) if root is not None else None
+        return _load(text, FastLoader)
+    except yaml.MarkedYAMLError:
+        pass
+    try:
+        return _load(text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         message = f"YAML syntax: {error.problem or error.context}"
         raise InputError([Problem(str(path), line, message, "check the indentation and quoting on this line and the one above")]) from None
+
+
+def _load(text: str, loader_class: type[yaml.SafeLoader] | type[yaml.CSafeLoader]) -> tuple[Any, Callable[[Location], int]]:
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        value = loader.construct_document(root) if root is not None else None
     finally:
         loader.dispose()
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
+from generator import yamlfile
 from generator.annotate import Annotations, GlossaryTerm, Unit, fingerprint, load_annotations
 from generator.checks import glossary_used, identical_chinese_identical_english, numbers_kept, term_pattern
 from generator.errors import InputError
@@ -217,3 +220,32 @@ def test_a_term_inside_a_longer_term_is_not_that_term() -> None:
     assert "uses its rendering anyway" in str(glossary_used([both], glossary)[0])
     missing = unit("final/5/4", "市人民政府民政部门负责。", "The department of the people's government is responsible.")
     assert "the English should say 'civil affairs'" in str(glossary_used([missing], glossary)[0])
+
+
+def _locations(value: object, location: tuple[int | str, ...] = ()) -> Iterator[tuple[int | str, ...]]:
+    yield location
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        yield from _locations(item, (*location, key))
+
+
+@pytest.mark.skipif(yamlfile.FastLoader is yaml.SafeLoader, reason="PyYAML was built without libyaml")
+def test_libyaml_reads_every_file_as_the_python_loader_does() -> None:
+    """The build reads with libyaml for speed; error lines must not move, so both must agree value by value."""
+    files = sorted((ROOT / "annotations").rglob("*.yml")) + sorted((ROOT / "sources").rglob("*.yml"))
+    assert len(files) > 200
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        fast, fast_line = yamlfile._load(text, yamlfile.FastLoader)
+        slow, slow_line = yamlfile._load(text, yaml.SafeLoader)
+        assert fast == slow, path
+        for location in _locations(slow):
+            assert fast_line(location) == slow_line(location), (path, location)
+
+
+def test_a_syntax_error_is_reported_in_the_python_loaders_words(tmp_path: Path) -> None:
+    path = tmp_path / "10.yml"
+    path.write_text("notes:\n  - id: a\n    zh: 一\n     en: b\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        yamlfile.load_yaml(path)
+    assert [(p.line, p.message) for p in raised.value.problems] == [(4, "YAML syntax: mapping values are not allowed here")]
