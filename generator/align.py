@@ -157,11 +157,23 @@ class _Aligner:
         self.draft_grams = {number: bigrams(article_text(a)) for number, a in self.draft.items()}
         self.final_grams = {number: bigrams(article_text(a)) for number, a in self.final.items()}
         self.weights = Weights.over([*self.draft_grams.values(), *self.final_grams.values()])
+        self.final_mass = {number: self.weights.mass(grams) for number, grams in self.final_grams.items()}
+        self.draft_mass = {number: self.weights.mass(grams) for number, grams in self.draft_grams.items()}
+        self.scores: dict[tuple[int, int], tuple[float, float]] = {}
 
     def score(self, final: int, draft: int) -> tuple[float, float]:
-        """(share of the final article found in the draft one, share of the draft one found in the final)."""
-        f, d = self.final_grams[final], self.draft_grams[draft]
-        return self.weights.containment(f, d), self.weights.containment(d, f)
+        """(share of the final article found in the draft one, share of the draft one found in the final).
+        The same as Weights.containment both ways, with the masses and every pair's score computed once."""
+        cached = self.scores.get((final, draft))
+        if cached is None:
+            f, d = self.final_grams[final], self.draft_grams[draft]
+            f_mass, d_mass = self.final_mass[final], self.draft_mass[draft]
+            cached = (
+                self.weights.shared(f, d) / f_mass if f_mass else 0.0,
+                self.weights.shared(d, f) / d_mass if d_mass else 0.0,
+            )
+            self.scores[(final, draft)] = cached
+        return cached
 
     def similarity(self, finals: Iterable[int], drafts: Iterable[int]) -> float:
         f: Counter[str] = Counter()
