@@ -13,6 +13,7 @@ and the HTML made from them is sanitised again when rendered.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -252,6 +253,12 @@ def markdown_problem(text: str, resolver: Resolver) -> str:
     return ""
 
 
+@functools.cache
+def _note_markdown() -> markdown.Markdown:
+    """One converter for every note (making one costs more than converting a note)."""
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
 def note_html(text: str, link: Callable[[str], str]) -> str:
     """A note's Markdown as sanitised HTML; links to ids become links to their pages (`link` maps id -> URL)."""
 
@@ -259,5 +266,5 @@ def note_html(text: str, link: Callable[[str], str]) -> str:
         target = match.group(1)
         return f"]({target})" if re.match(r"^https?://", target) else f"]({link(target)})"
 
-    html = markdown.markdown(LINK.sub(rewrite, text), extensions=["sane_lists"], output_format="html")
+    html = _note_markdown().reset().convert(LINK.sub(rewrite, text))
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https"}, link_rel="noopener")
