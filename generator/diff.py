@@ -49,6 +49,11 @@ def _tokenizer() -> jieba.Tokenizer:
     return load_tokenizer()
 
 
+def load_jieba() -> None:
+    """Load the dictionary now rather than at the first Chinese text."""
+    _tokenizer()
+
+
 def load_tokenizer(cache_folder: str | None = None) -> jieba.Tokenizer:
     """jieba's default dictionary, read quickly.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -797,9 +797,9 @@ class Renderer:
         coverage = [(getattr(entry.title, language), *self.annotations.coverage(entry.id)) for entry in self.corpus.catalogue.documents]
         return self.render(f"about.{language}.md.j2", **self.common(language, "about.md"), coverage=coverage)
 
-    def pages(self) -> Iterator[tuple[str, str]]:
-        """(path under docs/, content) for every generated page, in both languages."""
-        for language in LANGUAGES:
+    def pages(self, languages: Sequence[str] = LANGUAGES) -> Iterator[tuple[str, str]]:
+        """(path under docs/, content) for every generated page, in both languages (or those given)."""
+        for language in languages:
             yield f"{language}/index.md", self.home(language)
             yield f"{language}/about.md", self.about(language)
             yield f"{language}/glossary.md", self.glossary(language)

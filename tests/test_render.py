@@ -6,6 +6,8 @@ improve the English (tests/test_english.py renders with the translations)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,26 @@ def test_a_further_document_is_a_line_of_metadata(tmp_path: Path) -> None:
         assert all(f"{language}/heilongjiang-2/{number}.md" in files for number in range(1, 85))
     assert "# 副本2第一条" in files["zh/heilongjiang-2/1.md"]
     assert "# Copy 2 Article 1" in files["en/heilongjiang-2/1.md"]
+
+
+def test_rendering_the_second_language_in_a_forked_process_gives_the_same_files() -> None:
+    """The hook renders en in a forked process while zh renders (outputs_in_parallel). Run in a fresh interpreter:
+    this one may have threads (the browser tests' server), and then nothing is forked."""
+    script = """
+import generator.build as build
+from pathlib import Path
+forks = []
+class Counted(build.ProcessPoolExecutor):
+    def __init__(self, *arguments, **options):
+        forks.append(options)
+        super().__init__(*arguments, **options)
+build.ProcessPoolExecutor = Counted
+pipeline = build.run_pipeline(Path("."))
+parallel = build.outputs_in_parallel(pipeline)
+assert len(forks) == 1, forks
+assert parallel == build.outputs(pipeline), "the forked render differs"
+print(len(parallel))
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 470
