@@ -153,7 +153,7 @@ def search_measures(site: Path) -> dict[str, object]:
                 hit3 += any(n in wanted for n in numbers[:3])
             page.close()
         browser.close()
-    index = {language: sum(p.stat().st_size for p in (site / "pagefind").rglob(f"*{language}*")) for language in ("zh", "en")}
+    index = {language: sum(p.stat().st_size for p in (site / "pagefind" / language).rglob(f"*{language}*")) for language in ("zh", "en")}
     return {
         "queries": len(queries),
         "hit@1": f"{hit1}/{len(queries)} = {hit1 / len(queries):.2f}",

@@ -1,29 +1,44 @@
-"""MkDocs hook: index the built site with Pagefind once both languages are built.
+"""MkDocs hook: index each language with Pagefind as soon as its pages are built.
 
-Under `mkdocs build` the index is written before the build ends (a failure fails the build). Under
-`mkdocs serve` it is written in the background, so an edited page is served at once and search catches up a
-second later.
+mkdocs-static-i18n builds the languages one after another (zh at the site root, then en under en/). When the
+build of one language starts, the one before it is finished, so its index is made then, by Pagefind on the
+other core, while MkDocs builds the next language; the last language is indexed once the build is over. Under
+`mkdocs build` the build waits for every index (a failure fails the build). Under `mkdocs serve` nothing waits:
+an edited page is served at once and search catches up a second later.
 
-Pagefind (extended build, from requirements.lock) writes pagefind/ into the site: one index per <html lang>
-(zh with jieba segmentation, en with stemming), loaded in chunks by docs/assets/search.js. Pages opt in with
-data-pagefind-body (overrides/main.html), so whole-text, chapter and list pages do not crowd out articles.
+Each language has its own bundle, pagefind/<lang>/ (docs/assets/search.js loads the one named by the page's
+<html lang>): zh with jieba segmentation, en with stemming. Pagefind is the extended build, from
+requirements.lock. Pages opt in with data-pagefind-body (overrides/main.html), so whole-text, chapter and list
+pages do not crowd out articles.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import subprocess
-import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from pagefind_bin_extended import get_executable
 
 log = logging.getLogger("mkdocs.hooks.search")
 _serving = False
+
+
+@dataclass
+class _Indexing:
+    language: str
+    bundle: Path
+    process: subprocess.Popen[str]
+
+
+_started: list[_Indexing] = []  # this build's indexing, in the order the languages were built
+_building: str | None = None  # the language whose pages are being built
+_waiting: threading.Thread | None = None  # under serve: waits for the last rebuild's indexing
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -31,29 +46,71 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _building
+    if not _nested(config):  # a new build of the whole site (under serve: a rebuild)
+        if _waiting is not None:
+            _waiting.join()  # the last rebuild's index may still be being written
+        _started.clear()
+    elif _building is not None:
+        _start(config, _building)  # its pages are all written: index them while the next language builds
+    _building = _language(config)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a nested build of one language: the outer build indexes everything once it is done
-    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
+    global _building
+    if _nested(config) or _building is None:
+        return  # a nested build of one language: the outer build finishes the indexing once everything is built
+    global _waiting
+    _start(config, _building)
+    _building = None
     if _serving:
-        threading.Thread(target=_index_quietly, args=(command,), daemon=True).start()
+        _waiting = threading.Thread(target=_finish, args=(list(_started),), daemon=True)
+        _waiting.start()
         return
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise PluginError(f"pagefind failed:\n{result.stdout}{result.stderr}")
-    _stable_entry(Path(config.site_dir) / "pagefind" / "pagefind-entry.json")
-    log.info("pagefind: search index written")
+    _finish(_started)
 
 
-def _stable_entry(path: Path) -> None:
-    """Pagefind lists the languages in its entry file in no fixed order; sort them, so that the same sources
-    build the same site byte for byte."""
-    path.write_text(json.dumps(json.loads(path.read_text(encoding="utf-8")), sort_keys=True, separators=(",", ":")), encoding="utf-8")
+def _finish(started: list[_Indexing]) -> None:
+    failed = []
+    for indexing in started:
+        stdout, stderr = indexing.process.communicate()
+        if indexing.process.returncode != 0:
+            failed.append(f"pagefind ({indexing.language}) failed:\n{stdout}{stderr}")
+    if failed and _serving:
+        log.warning("the preview's search may be out of date: " + "\n".join(failed))
+    elif failed:
+        raise PluginError("\n".join(failed))
+    else:
+        log.info("pagefind: search index written (" + ", ".join(indexing.language for indexing in started) + ")")
 
 
-def _index_quietly(command: list[str]) -> None:
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        log.warning(f"pagefind failed (the preview's search may be out of date):\n{result.stderr}")
+def _nested(config: MkDocsConfig) -> bool:
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and bool(getattr(i18n, "building", False))
+
+
+def _language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", None) or config.theme["language"])
+
+
+def _glob(config: MkDocsConfig, language: str) -> str:
+    """The pages of one language: the default language's are the site outside the other languages' folders."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return "**/*.html"
+    if language != i18n.default_language:
+        return f"{language}/**/*.html"
+    others = {*i18n.all_languages, "pagefind"} - {language}
+    folders = sorted(path.name for path in Path(config.site_dir).iterdir() if path.is_dir() and path.name not in others)
+    return "{" + ",".join(["*.html", *(f"{folder}/**/*.html" for folder in folders)]) + "}"
+
+
+def _start(config: MkDocsConfig, language: str) -> None:
+    site = Path(config.site_dir)
+    subdir = f"pagefind/{language}"
+    command = [str(get_executable()), "--site", str(site), "--glob", _glob(config, language), "--output-subdir", subdir, "--silent"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _started.append(_Indexing(language, site / subdir, process))

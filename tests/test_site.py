@@ -4,6 +4,7 @@ request, the same bytes every time."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -97,6 +98,16 @@ def test_the_build_is_deterministic(site: Path, tmp_path: Path) -> None:
         }
 
     assert digest(again) == digest(site)
+
+
+def test_each_language_has_a_search_index_of_its_own_pages(site: Path) -> None:
+    """hooks/search.py indexes each language on its own (zh while en builds); search.js loads pagefind/<lang>/."""
+    for language in ("zh", "en"):
+        entry = json.loads((site / "pagefind" / language / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages = [path for path in site.rglob("*.html") if (path.relative_to(site).parts[0] == "en") == (language == "en")]
+        opted_in = [path for path in pages if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+        assert list(entry["languages"]) == [language]
+        assert entry["languages"][language]["page_count"] == len(opted_in) > 200
 
 
 def test_language_switch_links_to_the_same_article(site: Path) -> None:

@@ -1,7 +1,7 @@
 /* Search with Pagefind in Material's search box.
 
-   The index is built by hooks/search.py: one per language, chosen by Pagefind from <html lang>, so a Chinese
-   page searches the Chinese pages and an English page the English ones. The box, the overlay and the result
+   The index is built by hooks/search.py: one bundle per language, pagefind/<lang>/, and a page loads the one
+   of its <html lang>, so a Chinese page searches the Chinese pages and an English page the English ones. The box, the overlay and the result
    list are Material's (overrides/partials/search.html); this file wires them to Pagefind:
    - open with the header button, or the keys / s f (as Material does); Esc closes;
    - results appear as you type (titles, and an excerpt with the words found highlighted);
@@ -16,7 +16,7 @@
 
   function pagefind() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+      engine = import(new URL("pagefind/" + document.documentElement.lang + "/pagefind.js", root).href).then(function (module) {
         return module.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
           module.init();
           return module;
