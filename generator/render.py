@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator import prerendered
@@ -34,6 +34,9 @@ from generator.sources import Corpus
 
 TEMPLATES = Path(__file__).parent / "templates"
 LANGUAGES = ("zh", "en")
+# Compiled templates, kept between builds (Jinja checks each against its template's source): this one's and
+# the theme's (hooks/templates.py). The default folder is in the temporary directory, writable only by this user.
+TEMPLATE_CACHE = FileSystemBytecodeCache(pattern="annotated-law-%s.cache")
 # Where each document's article pages live: final article 12 at /articles/12/, draft 14 at /draft/14/, and
 # any other document under its id (heilongjiang article 10 at /heilongjiang/10/).
 FOLDERS = {"final": "articles"}
@@ -238,6 +241,7 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=TEMPLATE_CACHE,
         )
         self.env.filters["md"] = markdown_escape
         self.env.filters["numeral"] = to_numeral

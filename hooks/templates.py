@@ -1,35 +1,21 @@
-"""MkDocs hook: compile the theme's templates once per process, not once per language.
+"""MkDocs hook: keep the theme's compiled templates between builds and between languages.
 
-mkdocs-static-i18n builds each language with a fresh Jinja environment, and each fresh environment compiles
-Material's templates again (about 0.1 s a build here). A bytecode cache kept in memory for the life of the
-process hands the second language the code the first compiled. Jinja keys each entry by the template's name
-and a checksum of its source, so an edited template is compiled anew (under `mkdocs serve` too).
+Each MkDocs build (and mkdocs-static-i18n builds each language as one) makes a fresh Jinja environment, which
+compiles Material's templates again: about 0.1 s a build here. Jinja's own file-system bytecode cache (in a
+folder of the system's temporary directory that only this user can write) keeps the compiled code; Jinja checks
+each entry against a checksum of the template's source and the Python version, so an edited template, or
+another Python, is compiled anew. The generator's templates use the same cache (generator/render.py).
 """
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-
-class MemoryBytecodeCache(BytecodeCache):
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self.compiled.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_cache = MemoryBytecodeCache()
+from generator.render import TEMPLATE_CACHE
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = _cache
+    env.bytecode_cache = TEMPLATE_CACHE
     return env
