@@ -5,9 +5,9 @@ Reads: sources/, annotations/ (through the stages). Writes: Markdown pages and d
 output — and removing generated files that no longer have a page.
 
 The pipeline runs once per process for the same inputs: MkDocs builds each language in a nested build and
-calls the hook each time, and the second call costs only a hash of the inputs. On Linux, in a process with no
-other thread (`mkdocs build`), the pages of the second language are rendered in a forked process while this
-one renders the first: the same pages (tests/test_render.py compares them), in about two thirds of the time.
+calls the hook each time, and the second call costs only a hash of the inputs. Under `mkdocs build` on Linux
+the pages of the second language are rendered by a forked process while MkDocs builds the first (generate,
+later=True): the same pages (tests/test_render.py compares them), off the build's critical path.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import json
 import multiprocessing
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,32 +91,6 @@ def outputs(pipeline: Pipeline, settings: Settings | None = None) -> dict[str, s
     return {**_pages(pipeline, settings, LANGUAGES), **_downloads(pipeline)}
 
 
-def outputs_in_parallel(pipeline: Pipeline, settings: Settings | None = None) -> dict[str, str]:
-    """outputs(), with the languages after the first rendered in a forked process meanwhile, where forking is
-    safe (Linux, and no other thread in this process that a fork could catch holding a lock)."""
-    if sys.platform != "linux" or threading.active_count() > 1:
-        return outputs(pipeline, settings)
-    global _forked
-    load_jieba()  # before the fork, so that both processes have it
-    _forked = (pipeline, settings)
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            later = pool.submit(_forked_pages, LANGUAGES[1:])
-            files = _pages(pipeline, settings, LANGUAGES[:1])
-            files.update(later.result())
-    finally:
-        _forked = None
-    return {**files, **_downloads(pipeline)}
-
-
-_forked: tuple[Pipeline, Settings | None] | None = None  # what the forked process renders from (it is not pickled)
-
-
-def _forked_pages(languages: tuple[str, ...]) -> dict[str, str]:
-    assert _forked is not None, "called outside outputs_in_parallel"
-    return _pages(*_forked, languages)
-
-
 def _pages(pipeline: Pipeline, settings: Settings | None, languages: tuple[str, ...]) -> dict[str, str]:
     return dict(Renderer(pipeline.corpus, pipeline.alignment, pipeline.annotations, settings).pages(languages))
 
@@ -129,13 +103,73 @@ def _downloads(pipeline: Pipeline) -> dict[str, str]:
     }
 
 
-def generate(root: Path, docs: Path, force: bool = False, settings: Settings | None = None) -> Result | None:
-    """Write the site's generated files into `docs`. Returns None when nothing could have changed."""
+def generate(root: Path, docs: Path, force: bool = False, settings: Settings | None = None, later: bool = False) -> Result | None:
+    """Write the site's generated files into `docs`. Returns None when nothing could have changed.
+
+    later=True (the MkDocs hook): where forking is safe, only the first language's pages are written before
+    this returns; a forked process renders and writes the others meanwhile, while MkDocs builds the first
+    language. Their files exist already, empty if new: mkdocs-static-i18n pairs each page with its translation
+    by file name, and the first language's build reads nothing else of them. `finish(docs)` waits for them;
+    the hook calls it before MkDocs reads the second language."""
     settings = settings or Settings()
     key = fingerprint(root) + repr(settings)
     if not force and _last_run.get(docs) == key:
         return None
-    files = outputs_in_parallel(run_pipeline(root), settings)
+    finish(docs)  # an earlier generation's forked process is still writing
+    pipeline = run_pipeline(root)
+    if later and sys.platform == "linux" and threading.active_count() == 1:
+        load_jieba()  # before the fork, so that both processes have it
+        files = {**_pages(pipeline, settings, LANGUAGES[:1]), **_downloads(pipeline)}
+        others = _counterparts(files)
+        for name in others:
+            (docs / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / name).touch()
+        global _forked
+        _forked = (pipeline, settings, docs, others)
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        _pending[docs] = (pool, pool.submit(_write_other_languages))
+        _forked = None
+    else:
+        files, others = outputs(pipeline, settings), set()
+    written = _write(docs, files)
+    removed = _remove_stale(docs, {*files, *others})
+    _last_run[docs] = key
+    return Result(len(files) + len(others), written, removed)
+
+
+def finish(docs: Path) -> int:
+    """Wait for the forked process of generate(later=True), if any; the number of files it wrote."""
+    if docs not in _pending:
+        return 0
+    pool, written = _pending.pop(docs)
+    try:
+        return written.result()
+    finally:
+        pool.shutdown()
+
+
+_pending: dict[Path, tuple[ProcessPoolExecutor, Future[int]]] = {}
+# What the forked process works from: it sees this process's memory as it was at the fork, nothing is pickled.
+_forked: tuple[Pipeline, Settings, Path, set[str]] | None = None
+
+
+def _write_other_languages() -> int:
+    assert _forked is not None, "only in the process generate() forks"
+    pipeline, settings, docs, expected = _forked
+    files = _pages(pipeline, settings, LANGUAGES[1:])
+    if set(files) != expected:
+        raise RuntimeError(f"the pages of {LANGUAGES[1:]} are not those of {LANGUAGES[0]}: {sorted(set(files) ^ expected)[:5]}")
+    return _write(docs, files)
+
+
+def _counterparts(files: dict[str, str]) -> set[str]:
+    """The other languages' pages: each language has the same pages as the first (Renderer.pages)."""
+    first = f"{LANGUAGES[0]}/"
+    return {f"{language}/{name.removeprefix(first)}" for name in files if name.startswith(first) for language in LANGUAGES[1:]}
+
+
+def _write(docs: Path, files: dict[str, str]) -> int:
+    """Write each file whose content changed (so `mkdocs serve` does not loop on its own output)."""
     written = 0
     for name, content in files.items():
         path = docs / name
@@ -144,15 +178,19 @@ def generate(root: Path, docs: Path, force: bool = False, settings: Settings | N
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
         written += 1
+    return written
+
+
+def _remove_stale(docs: Path, names: set[str]) -> int:
+    """Remove generated files that no longer have a page."""
     removed = 0
     # Beside the fixed list, every folder the generator writes pages into (one per document) is its own.
-    folders = {"/".join(name.split("/")[:2]) for name in files if name.count("/") >= 2}
+    folders = {"/".join(name.split("/")[:2]) for name in names if name.count("/") >= 2}
     for owned in sorted(set(GENERATED) | folders):
         place = docs / owned
         candidates = [place] if place.is_file() else sorted(place.rglob("*")) if place.is_dir() else []
         for path in candidates:
-            if path.is_file() and path.relative_to(docs).as_posix() not in files:
+            if path.is_file() and path.relative_to(docs).as_posix() not in names:
                 path.unlink()
                 removed += 1
-    _last_run[docs] = key
-    return Result(len(files), written, removed)
+    return removed

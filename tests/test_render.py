@@ -92,10 +92,12 @@ def test_a_further_document_is_a_line_of_metadata(tmp_path: Path) -> None:
     assert "# Copy 2 Article 1" in files["en/heilongjiang-2/1.md"]
 
 
-def test_rendering_the_second_language_in_a_forked_process_gives_the_same_files() -> None:
-    """The hook renders en in a forked process while zh renders (outputs_in_parallel). Run in a fresh interpreter:
+def test_the_second_language_written_by_a_forked_process_is_the_same(tmp_path: Path) -> None:
+    """The MkDocs hook calls generate(later=True): the first language's pages are written at once, the others'
+    files exist (empty where new) and a forked process writes them; finish() waits. Run in a fresh interpreter:
     this one may have threads (the browser tests' server), and then nothing is forked."""
     script = """
+import sys
 import generator.build as build
 from pathlib import Path
 forks = []
@@ -104,12 +106,19 @@ class Counted(build.ProcessPoolExecutor):
         forks.append(options)
         super().__init__(*arguments, **options)
 build.ProcessPoolExecutor = Counted
-pipeline = build.run_pipeline(Path("."))
-parallel = build.outputs_in_parallel(pipeline)
+docs = Path(sys.argv[1])
+result = build.generate(Path("."), docs, later=True)
 assert len(forks) == 1, forks
-assert parallel == build.outputs(pipeline), "the forked render differs"
-print(len(parallel))
+first = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file() and p.stat().st_size}
+every = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+written_later = build.finish(docs)
+expected = build.outputs(build.run_pipeline(Path(".")))
+assert every == set(expected) == {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+assert all((docs / name).read_text(encoding="utf-8") == content for name, content in expected.items())
+assert all(name.startswith(("zh/", "downloads/")) for name in first), sorted(first)[-3:]
+assert result.written == len(first) and result.written + written_later == len(expected) == result.pages
+print(len(expected))
 """
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 470
