@@ -32,7 +32,6 @@ _serving = False
 @dataclass
 class _Indexing:
     language: str
-    bundle: Path
     process: subprocess.Popen[str]
 
 
@@ -59,10 +58,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    global _building
+    global _building, _waiting
     if _nested(config) or _building is None:
         return  # a nested build of one language: the outer build finishes the indexing once everything is built
-    global _waiting
     _start(config, _building)
     _building = None
     if _serving:
@@ -109,8 +107,7 @@ def _glob(config: MkDocsConfig, language: str) -> str:
 
 
 def _start(config: MkDocsConfig, language: str) -> None:
-    site = Path(config.site_dir)
-    subdir = f"pagefind/{language}"
-    command = [str(get_executable()), "--site", str(site), "--glob", _glob(config, language), "--output-subdir", subdir, "--silent"]
+    glob = _glob(config, language)
+    command = [str(get_executable()), "--site", config.site_dir, "--glob", glob, "--output-subdir", f"pagefind/{language}", "--silent"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _started.append(_Indexing(language, site / subdir, process))
+    _started.append(_Indexing(language, process))
