@@ -2,7 +2,8 @@
 
 mkdocs-static-i18n builds the languages one after another (zh at the site root, then en under en/). When the
 build of one language starts, the one before it is finished, so its index is made then, by Pagefind on the
-other core, while MkDocs builds the next language; the last language is indexed once the build is over. Under
+other cores (it is told to leave one to MkDocs), while MkDocs builds the next language; the last language is
+indexed, on every core, once the build is over. Under
 `mkdocs build` the build waits for every index (a failure fails the build). Under `mkdocs serve` nothing waits:
 an edited page is served at once and search catches up a second later.
 
@@ -15,6 +16,7 @@ pages do not crowd out articles.
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import threading
 from dataclasses import dataclass
@@ -52,7 +54,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             _waiting.join()  # the last rebuild's index may still be being written
         _started.clear()
     elif _building is not None:
-        _start(config, _building)  # its pages are all written: index them while the next language builds
+        _start(config, _building, alongside_mkdocs=True)  # its pages are all written: index them while the next builds
     _building = _language(config)
 
 
@@ -61,7 +63,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     global _building, _waiting
     if _nested(config) or _building is None:
         return  # a nested build of one language: the outer build finishes the indexing once everything is built
-    _start(config, _building)
+    _start(config, _building, alongside_mkdocs=False)
     _building = None
     if _serving:
         _waiting = threading.Thread(target=_finish, args=(list(_started),), daemon=True)
@@ -106,8 +108,12 @@ def _glob(config: MkDocsConfig, language: str) -> str:
     return "{" + ",".join(["*.html", *(f"{folder}/**/*.html" for folder in folders)]) + "}"
 
 
-def _start(config: MkDocsConfig, language: str) -> None:
+def _start(config: MkDocsConfig, language: str, alongside_mkdocs: bool) -> None:
     glob = _glob(config, language)
     command = [str(get_executable()), "--site", config.site_dir, "--glob", glob, "--output-subdir", f"pagefind/{language}", "--silent"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    environment = dict(os.environ)
+    if alongside_mkdocs:  # leave MkDocs a core of its own (Pagefind's threads are rayon's)
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        environment["RAYON_NUM_THREADS"] = str(max(1, cores - 1))
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
     _started.append(_Indexing(language, process))
