@@ -93,6 +93,7 @@ def test_the_search_box(browser: Browser, base_url: str, tmp_path: Path) -> None
     query.focus()
     query.press("Enter")
     expect(page).to_have_url(f"{base_url}/articles/40/")
+    page.wait_for_load_state("load")  # the shortcuts work once the page's (deferred) scripts have run
     page.keyboard.press("s")
     expect(query).to_be_focused()
     page.keyboard.press("Escape")
