@@ -201,7 +201,7 @@ def _column_html(
         anchor = f"{anchors}{line.anchor}"
         attributes = f' id="{anchor}"' if anchors is not None else ""
         css = "item" if line.item else "para"
-        permalink = f'<a class="anchor" href="#{anchor}" aria-label="¶ {anchor}">¶</a>' if anchors is not None else ""
+        permalink = f'<a class="anchor" href="#{anchor}" aria-label="¶ {anchor}" data-pagefind-ignore>¶</a>' if anchors is not None else ""
         html.append(f'<p class="{css}"{attributes} lang="{line.lang}">{"".join(piece)}{permalink}</p>')
     return Markup("".join(html))
 

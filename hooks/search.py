@@ -110,7 +110,8 @@ def _glob(config: MkDocsConfig, language: str) -> str:
 
 def _start(config: MkDocsConfig, language: str, alongside_mkdocs: bool) -> None:
     glob = _glob(config, language)
-    command = [str(get_executable()), "--site", config.site_dir, "--glob", glob, "--output-subdir", f"pagefind/{language}", "--silent"]
+    command = [str(get_executable()), "--site", config.site_dir, "--glob", glob, "--output-subdir", f"pagefind/{language}"]
+    command += ["--exclude-selectors", ".headerlink", "--silent"]  # the headings' ¶ permalinks, out of the excerpts
     environment = dict(os.environ)
     if alongside_mkdocs:  # leave MkDocs a core of its own (Pagefind's threads are rayon's)
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

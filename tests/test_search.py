@@ -77,6 +77,14 @@ def test_our_queries_find_their_article_in_the_top_three(pages: dict[str, Page],
     assert all(("/en/" in url) == (language == "en") for url in urls)
 
 
+@pytest.mark.parametrize(("language", "query"), [("zh", "数据安全"), ("en", "data security"), ("en", "Article 28")])
+def test_excerpts_hold_the_text_not_permalink_marks(pages: dict[str, Page], language: str, query: str) -> None:
+    """The ¶ of headings and paragraphs is left out of the index, so excerpts read as the text does."""
+    excerpts = pages[language].evaluate("async q => (await window.siteSearch(q, 10)).results.map(r => r.excerpt)", query)
+    assert len(excerpts) >= 5
+    assert not [excerpt for excerpt in excerpts if "¶" in excerpt]
+
+
 def test_the_search_box(browser: Browser, base_url: str, tmp_path: Path) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{base_url}/articles/5/")
