@@ -121,14 +121,14 @@ def generate(root: Path, docs: Path, force: bool = False, settings: Settings | N
         load_jieba()  # before the fork, so that both processes have it
         files = {**_pages(pipeline, settings, LANGUAGES[:1]), **_downloads(pipeline)}
         others = _counterparts(files)
-        for name in others:
-            (docs / name).parent.mkdir(parents=True, exist_ok=True)
-            (docs / name).touch()
+        for path in (docs / name for name in others):
+            if not path.exists():  # (an existing file keeps its time: MkDocs' --dirty compares times)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.touch()
         global _forked
         _forked = (pipeline, settings, docs, others)
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         _pending[docs] = (pool, pool.submit(_write_other_languages))
-        _forked = None
     else:
         files, others = outputs(pipeline, settings), set()
     written = _write(docs, files)

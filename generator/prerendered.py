@@ -8,7 +8,7 @@ comment lines; between them this extension stores the HTML in Markdown's stash d
 itself stores a raw HTML block once it has found where the block ends. hooks/generate.py then tells MkDocs'
 anchor check the ids in it (`anchor_ids`).
 
-Without the extension the markers are plain HTML comments and the page comes out the same, only slower.
+Without the extension the markers are plain HTML comments, and the page comes out the same but for them.
 
 Reads: the Markdown of a page. Writes: the same with each marked region replaced by one stash placeholder.
 """

@@ -3,9 +3,9 @@
 mkdocs-static-i18n builds the languages one after another (zh at the site root, then en under en/). When the
 build of one language starts, the one before it is finished, so its index is made then, by Pagefind on the
 other cores (it is told to leave one to MkDocs), while MkDocs builds the next language; the last language is
-indexed, on every core, once the build is over. Under
-`mkdocs build` the build waits for every index (a failure fails the build). Under `mkdocs serve` nothing waits:
-an edited page is served at once and search catches up a second later.
+indexed, on every core, once the build is over. Under `mkdocs build` the build waits for every index (a
+failure fails the build). Under `mkdocs serve` nothing waits: an edited page is served at once and search
+catches up a second later.
 
 Each language has its own bundle, pagefind/<lang>/ (docs/assets/search.js loads the one named by the page's
 <html lang>): zh with jieba segmentation, en with stemming. Pagefind is the extended build, from
