@@ -135,6 +135,11 @@ def page_weight(site: Path, page: str) -> dict[str, int]:
     return weights
 
 
+def index_bytes(bundle: Path, language: str) -> int:
+    """The bytes of one language's index in the Pagefind bundle (its files are named <lang>_<hash> or <lang>.)."""
+    return sum(path.stat().st_size for path in bundle.rglob("*") if path.is_file() and re.match(rf"(?:\w+\.)?{language}[_.]", path.name))
+
+
 def search_measures(site: Path) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
@@ -174,7 +179,7 @@ def search_measures(site: Path) -> dict[str, object]:
                 hit3 += any(n in wanted for n in numbers[:3])
             page.close()
         browser.close()
-    index = {language: sum(p.stat().st_size for p in (site / "pagefind" / language).rglob(f"*{language}*")) for language in ("zh", "en")}
+    index = {language: index_bytes(site / "pagefind", language) for language in ("zh", "en")}
     return {
         "queries": len(queries),
         "hit@1": f"{hit1}/{len(queries)} = {hit1 / len(queries):.2f}",

@@ -17,10 +17,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
-from generator.model import Article, Document, Paragraph
+from generator.model import Article, Document
 
-RELATIONS = ("identical", "modified", "moved", "merged", "split", "new", "deleted")
+# What a link says of where final article(s) came from, in the order the site lists them.
+Relation = Literal["identical", "modified", "moved", "merged", "split", "new", "deleted"]
+RELATIONS: tuple[Relation, ...] = get_args(Relation)
 
 # A pair of articles each other's best match is linked when one contains at least this share of the other.
 LINK_THRESHOLD = 0.3
@@ -34,14 +37,6 @@ NOT_WORDING = re.compile(r"[\s，。；：、？！（）“”‘’《》【�
 
 def wording(text: str) -> str:
     return NOT_WORDING.sub("", text)
-
-
-def article_text(article: Article) -> str:
-    return "".join(paragraph_text(paragraph) for paragraph in article.paragraphs)
-
-
-def paragraph_text(paragraph: Paragraph) -> str:
-    return paragraph.text + "".join(item.text for item in paragraph.items)
 
 
 def bigrams(text: str) -> Counter[str]:
@@ -95,7 +90,7 @@ class Link:
 
     final: tuple[int, ...]
     draft: tuple[int, ...]
-    relation: str
+    relation: Relation
     similarity: float  # weighted overlap (Dice) of the texts, 0 to 1
     curated: bool = False  # set by an editor in annotations/alignment.yml
     changed: bool = False  # the wording differs (a moved article may be changed too)
@@ -108,7 +103,7 @@ class Override:
 
     final: tuple[int, ...]
     draft: tuple[int, ...]
-    relation: str | None  # None: let the texts decide (identical, modified or moved)
+    relation: Relation | None  # None: let the texts decide (identical, modified or moved)
     line: int = 0
 
 
@@ -122,16 +117,16 @@ class Alignment:
     def for_draft(self, number: int) -> Link:
         return next(link for link in self.links if number in link.draft)
 
-    def counts(self) -> Counter[str]:
+    def counts(self) -> Counter[Relation]:
         """How many final articles (or, for `deleted`, draft articles) stand in each relation."""
-        counted: Counter[str] = Counter()
+        counted: Counter[Relation] = Counter()
         for link in self.links:
             counted[link.relation] += len(link.final) if link.final else len(link.draft)
         return counted
 
 
 # A link in the making: (final articles, draft articles, relation or None to decide, set by an editor).
-Group = tuple[tuple[int, ...], tuple[int, ...], str | None, bool]
+Group = tuple[tuple[int, ...], tuple[int, ...], Relation | None, bool]
 
 
 def _longest_increasing(pairs: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -154,8 +149,8 @@ class _Aligner:
     def __init__(self, draft: Document, final: Document) -> None:
         self.draft = {article.number: article for article in draft.articles}
         self.final = {article.number: article for article in final.articles}
-        self.draft_grams = {number: bigrams(article_text(a)) for number, a in self.draft.items()}
-        self.final_grams = {number: bigrams(article_text(a)) for number, a in self.final.items()}
+        self.draft_grams = {number: bigrams(a.full_text) for number, a in self.draft.items()}
+        self.final_grams = {number: bigrams(a.full_text) for number, a in self.final.items()}
         self.weights = Weights.over([*self.draft_grams.values(), *self.final_grams.values()])
         self.final_mass = {number: self.weights.mass(grams) for number, grams in self.final_grams.items()}
         self.draft_mass = {number: self.weights.mass(grams) for number, grams in self.draft_grams.items()}
@@ -254,14 +249,14 @@ class _Aligner:
 
     def changed(self, finals: Sequence[int], drafts: Sequence[int]) -> bool:
         def text(articles: dict[int, Article], numbers: Sequence[int]) -> str:
-            return "".join(wording(article_text(articles[n])) for n in numbers)
+            return "".join(wording(articles[n].full_text) for n in numbers)
 
         return not finals or not drafts or text(self.final, finals) != text(self.draft, drafts)
 
     def rows(self, finals: Sequence[int], drafts: Sequence[int]) -> tuple[Row, ...]:
         """Pair paragraphs in order (a longest-common-subsequence over similar paragraphs); the rest stand alone."""
-        left = [(n, p.number, bigrams(paragraph_text(p))) for n in drafts for p in self.draft[n].paragraphs]
-        right = [(n, p.number, bigrams(paragraph_text(p))) for n in finals for p in self.final[n].paragraphs]
+        left = [(n, p.number, bigrams(p.full_text)) for n in drafts for p in self.draft[n].paragraphs]
+        right = [(n, p.number, bigrams(p.full_text)) for n in finals for p in self.final[n].paragraphs]
         scores = [[self.weights.dice(a[2], b[2]) for b in right] for a in left]
         best = [[0.0] * (len(right) + 1) for _ in range(len(left) + 1)]
         for i in range(len(left) - 1, -1, -1):
@@ -316,8 +311,8 @@ def align(draft: Document, final: Document, overrides: Sequence[Override] = ()) 
 def similar(source: Document, other: Document, top: int = 3) -> dict[int, list[tuple[int, float]]]:
     """For each article of `source`, the `top` articles of `other` most alike in wording (IDF-weighted bigram
     Dice, 0 to 1): suggestions for comparable provisions, for an editor to confirm by reading."""
-    texts = {("a", a.number): bigrams(article_text(a)) for a in source.articles}
-    texts |= {("b", b.number): bigrams(article_text(b)) for b in other.articles}
+    texts = {("a", a.number): bigrams(a.full_text) for a in source.articles}
+    texts |= {("b", b.number): bigrams(b.full_text) for b in other.articles}
     weights = Weights.over(texts.values())
     found: dict[int, list[tuple[int, float]]] = {}
     for a in source.articles:

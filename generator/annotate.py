@@ -16,20 +16,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from generator.align import Override
+from generator.align import Override, Relation
 from generator.apparatus import Apparatus, Collector, Law, LawsFile, Note, Reference, Resolver
 from generator.errors import InputError, Problem
 from generator.model import Article, Document
+from generator.strict import Bilingual, Strict
 from generator.yamlfile import Location, validate
 
 ALIGNMENT = Path("annotations") / "alignment.yml"
 MANY = 10**6
 # How many (final, draft) articles each relation links: (least final, most final, least draft, most draft).
-SHAPES: dict[str | None, tuple[int, int, int, int]] = {
+SHAPES: dict[Relation | None, tuple[int, int, int, int]] = {
     None: (1, 1, 1, 1),  # the texts decide: identical, modified or moved
     "identical": (1, 1, 1, 1),
     "modified": (1, 1, 1, 1),
@@ -41,26 +41,17 @@ SHAPES: dict[str | None, tuple[int, int, int, int]] = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Bilingual(_Strict):
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-
-class LinkOverride(_Strict):
+class LinkOverride(Strict):
     """Fix where final article(s) came from. Leave `relation` out to let the texts decide between identical,
     modified and moved; give `deleted` with an empty `final` list for a draft article that went nowhere."""
 
     final: list[int] = Field(description="Final article numbers; [] for a deleted draft article")
     draft: list[int] = Field(description="Draft article numbers; [] for a new final article")
-    relation: Literal["identical", "modified", "moved", "merged", "split", "new", "deleted"] | None = None
+    relation: Relation | None = None
     why: Bilingual
 
 
-class AlignmentFile(_Strict):
+class AlignmentFile(Strict):
     links: list[LinkOverride] = []
 
 
@@ -109,14 +100,14 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-class Exemption(_Strict):
+class Exemption(Strict):
     """A glossary term whose English rendering this unit may leave out, with the reason (reviewed)."""
 
     term: str = Field(min_length=1)
     why: str = Field(min_length=1)
 
 
-class UnitTranslation(_Strict):
+class UnitTranslation(Strict):
     zh: str = Field(pattern=r"^[0-9a-f]{8}$", description="Fingerprint of the Chinese this translates (python -m generator stub writes it)")
     en: str = Field(description="The English; empty while untranslated")
     glossary_exempt: list[Exemption] = []
@@ -126,12 +117,12 @@ class ParagraphTranslation(UnitTranslation):
     items: list[UnitTranslation] = []
 
 
-class ArticleTranslation(_Strict):
+class ArticleTranslation(Strict):
     title: UnitTranslation | None = Field(default=None, description="The 【title】, for texts whose articles have one")
     paragraphs: list[ParagraphTranslation]
 
 
-class ArticleFile(_Strict):
+class ArticleFile(Strict):
     """annotations/<document>/<article>.yml: the article's translation, notes and cross-references."""
 
     translation: ArticleTranslation | None = None
@@ -139,7 +130,7 @@ class ArticleFile(_Strict):
     references: list[Reference] = []
 
 
-class ChaptersFile(_Strict):
+class ChaptersFile(Strict):
     """annotations/<document>/chapters.yml: the chapter titles, in order, and notes on the document's structure
     (target: the document, e.g. final, or one of its chapters, e.g. final/chapter/6)."""
 
@@ -147,7 +138,7 @@ class ChaptersFile(_Strict):
     notes: list[Note] = []
 
 
-class GlossaryTerm(_Strict):
+class GlossaryTerm(Strict):
     zh: str = Field(min_length=1)
     also: list[str] = Field(default=[], description="Other Chinese forms of the same term")
     en: str = Field(min_length=1, description="The one English rendering every translation uses")
@@ -164,7 +155,7 @@ class GlossaryTerm(_Strict):
         return getattr(self.definition, language) if self.definition else ""
 
 
-class GlossaryFile(_Strict):
+class GlossaryFile(Strict):
     terms: list[GlossaryTerm]
 
 
@@ -263,8 +254,7 @@ def load_translations(
     for document_id, document in documents.items():
         articles = {article.number: article for article in document.articles}
         totals[document_id] = len(document.chapters) + sum(
-            (article.title is not None) + len(article.paragraphs) + sum(len(p.items) for p in article.paragraphs)
-            for article in document.articles
+            (article.title is not None) + len(list(article.units())) for article in document.articles
         )
         folder = root / "annotations" / document_id
         if not folder.is_dir():
@@ -313,11 +303,6 @@ def load_translations(
                 notes.read(parsed.notes, parsed.references)
                 apparatus.append(notes)
     return units, totals, apparatus
-
-
-def _units(article: Article) -> int:
-    """How many units of an article a translation has: its title, paragraphs and items."""
-    return (article.title is not None) + sum(1 + len(paragraph.items) for paragraph in article.paragraphs)
 
 
 def _relative(problems: tuple[Problem, ...], root: Path) -> list[Problem]:

@@ -22,10 +22,12 @@ from typing import Literal
 
 import markdown
 import nh3
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from generator.errors import Problem
 from generator.model import Document
+from generator.render.urls import anchor
+from generator.strict import Strict
 from generator.yamlfile import Location
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
@@ -38,18 +40,14 @@ LINK = re.compile(r"\]\(([^)\s]+)\)")
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br"}
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Citation(_Strict):
+class Citation(Strict):
     """Where a fact in a note comes from: a source text of this site, or a published document."""
 
     title: str = Field(min_length=1, description="What it is, e.g. 《中华人民共和国数据安全法》第二十一条 or sources/003 (the draft)")
     url: str | None = Field(default=None, pattern=r"^https?://", description="Only an address you have checked")
 
 
-class Note(_Strict):
+class Note(Strict):
     id: str = Field(pattern=SLUG, description="Unique in this file; the note's anchor (#note-<id>) and feed entry")
     kind: Literal["change", "context", "translation", "variant"]
     target: str | None = Field(default=None, description="An article, paragraph or item of this file's article; default the article")
@@ -60,20 +58,20 @@ class Note(_Strict):
     sources: list[Citation] = []
 
 
-class Reference(_Strict):
+class Reference(Strict):
     source: str | None = Field(default=None, alias="from", description="A paragraph or item of this file's article; default the article")
     to: str = Field(description="final/12, heilongjiang/13/2, law:data-security-law/21 …")
     kind: Literal["see-also", "comparable", "implements", "cites"]
 
 
-class Law(_Strict):
+class Law(Strict):
     id: str = Field(pattern=SLUG)
     zh: str = Field(min_length=1, description="The law's full Chinese name, without 《》")
     en: str = Field(min_length=1, description="Its English name")
     url: str | None = Field(default=None, pattern=r"^https://", description="Only an address you have checked")
 
 
-class LawsFile(_Strict):
+class LawsFile(Strict):
     laws: list[Law]
 
 
@@ -96,7 +94,6 @@ class PlacedNote:
     target: Target
     file: str
     line: int
-    generated: bool = False  # variant notes come from the collation, not from an editor
 
 
 @dataclass(frozen=True)
@@ -169,11 +166,11 @@ class Resolver:
         if not 1 <= paragraph_number <= len(article.paragraphs):
             return f"{article.id} has no paragraph {paragraph_number} (it has {len(article.paragraphs)})"
         if not match.group("item"):
-            return Target(text, document.id, number, anchor=f"p{paragraph_number}")
+            return Target(text, document.id, number, anchor=anchor(paragraph_number))
         item_number = int(match.group("item"))
         if not 1 <= item_number <= len(article.paragraphs[paragraph_number - 1].items):
             return f"{article.id}/{paragraph_number} has no item {item_number}"
-        return Target(text, document.id, number, anchor=f"p{paragraph_number}-{item_number}")
+        return Target(text, document.id, number, anchor=anchor(paragraph_number, item_number))
 
 
 @dataclass

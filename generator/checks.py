@@ -16,17 +16,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
 
 from generator.annotate import Annotations, GlossaryTerm, Unit
 from generator.errors import Problem
 from generator.numerals import NUMERAL_CHARS, parse_numeral
+from generator.terms import occurrences, term_pattern
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 ARTICLE_REFERENCE = re.compile(rf"第([{NUMERAL_CHARS}]+)条")
-WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def identical_chinese_identical_english(units: Iterable[Unit]) -> list[Problem]:
@@ -82,46 +81,20 @@ def numbers_kept(units: Iterable[Unit]) -> list[Problem]:
     return problems
 
 
-@cache
-def term_pattern(english: str) -> re.Pattern[str]:
-    """`people's government` also matches `People's Governments`; `county` matches `counties`."""
-    parts = []
-    for word in WORD.findall(english):
-        if word.endswith("y") and len(word) > 2 and word[-2].lower() not in "aeiou":
-            parts.append(re.escape(word[:-1]) + "(?:y|ies)")
-        else:
-            parts.append(re.escape(word) + "(?:s|es)?")
-    return re.compile(r"\b" + r"\W+".join(parts) + r"\b", re.IGNORECASE)
-
-
-def occurrences(chinese: str, forms: Iterable[str], longer: Iterable[str]) -> list[str]:
-    """The forms of a term that occur in `chinese` as the term: not where they sit inside a longer glossary term
-    without sharing its start or end (民政 in 人民政府 is not the civil affairs department; 数字经济 in
-    数字经济主管部门 is the digital economy)."""
-    covered: list[tuple[int, int]] = []
-    for other in longer:
-        covered += [(match.start(), match.end()) for match in re.finditer(re.escape(other), chinese)]
-    found = []
-    for form in forms:
-        for match in re.finditer(re.escape(form), chinese):
-            start, end = match.span()
-            if not any(low < start and end < high for low, high in covered):
-                found.append(form)
-                break
-    return found
-
-
 def glossary_used(units: Iterable[Unit], glossary: Iterable[GlossaryTerm]) -> list[Problem]:
     """Each unit uses the rendering of each term its Chinese contains, unless it carries an exemption; and an
     exemption that is not needed (the term is not there as a term, or its rendering is used after all) is
     flagged too, so that exemptions stay few and true."""
     terms = list(glossary)
     every = [chinese for term in terms for chinese in term.chinese]
+    # The longer terms a use of each term may sit inside: made once per term, not once per unit.
+    longer = [[other for other in every if len(other) > min(map(len, term.chinese)) and other not in term.chinese] for term in terms]
     problems = []
     for unit in units:
-        for term in terms:
-            longer = [other for other in every if len(other) > min(map(len, term.chinese)) and other not in term.chinese]
-            found = next(iter(occurrences(unit.zh, term.chinese, longer)), None)
+        for term, inside in zip(terms, longer, strict=True):
+            if not any(chinese in unit.zh or chinese in unit.exempt for chinese in term.chinese):
+                continue  # neither used nor exempted here: nothing to check
+            found = next(iter(occurrences(unit.zh, term.chinese, inside)), None)
             exempted = next((chinese for chinese in term.chinese if chinese in unit.exempt), None)
             used = any(term_pattern(english).search(unit.en) for english in [term.en, *term.forms])
             if exempted is not None and (found is None or used):

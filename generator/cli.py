@@ -3,7 +3,7 @@ messages: exit 0 on success, 1 with every problem listed on bad input, never a t
 
     parse FILE        print any regulation text's structure as JSON
     variants          the variant readings of the witnesses (--format tsv|json)
-    check             validate sources (and, later, annotations); print what was found
+    check             validate sources and annotations, the translations and the content rules; print what was found
     align             the draft -> final alignment (--format tsv|json, --no-overrides)
     suggest DOCUMENT  comparable provisions of another document, by wording (--against heilongjiang)
     export            the whole corpus and alignment as JSON (--format json)
@@ -28,10 +28,10 @@ from generator.annotate import AlignmentFile, ArticleFile, ChaptersFile, Glossar
 from generator.apparatus import LawsFile
 from generator.build import generate, run_pipeline
 from generator.checks import check_translations
+from generator.editorial import content_problems
 from generator.errors import InputError
 from generator.export import CONCORDANCE_COLUMNS, concordance_rows, corpus_json
 from generator.model import Article, Document
-from generator.numerals import to_numeral
 from generator.parse import parse_file
 from generator.sources import Catalogue, load_corpus
 from generator.stubs import stub_article, stub_chapters
@@ -150,9 +150,7 @@ def command_stub(arguments: argparse.Namespace) -> None:
     written = 0
     only = _numbers(arguments.only) if arguments.only else None
     drafts = {
-        f"{article.number}.yml": stub_article(article, known, f"第{to_numeral(article.number)}条")
-        for article in document.articles
-        if only is None or article.number in only
+        f"{article.number}.yml": stub_article(article, known) for article in document.articles if only is None or article.number in only
     }
     if only is None:
         drafts["chapters.yml"] = stub_chapters(document, known)
@@ -167,7 +165,9 @@ def command_stub(arguments: argparse.Namespace) -> None:
 
 
 def command_check_only(arguments: argparse.Namespace) -> None:
-    """Check some annotation files while others are being edited: problems elsewhere are not shown."""
+    """Check some annotation files while others are being edited: problems elsewhere are not shown, nor the
+    content rules (generator/editorial.py), which are about the whole edition: a file being translated may be
+    unfinished."""
     corpus = load_corpus(arguments.root)
     annotations, problems = read_annotations(arguments.root, {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents})
     wanted = tuple(Path(name).as_posix().removeprefix("./") for name in arguments.only)
@@ -206,7 +206,7 @@ def command_check(arguments: argparse.Namespace) -> None:
         done, total = annotations.coverage(listed.id)
         print(f"translation {listed.id:<12} {done:>3}/{total} units ({100 * done / total:.0f}%)")
     print(f"glossary: {len(annotations.glossary)} terms")
-    problems = check_translations(annotations)
+    problems = [*check_translations(annotations), *content_problems(corpus, alignment, annotations)]
     if problems:
         raise InputError(problems)
     print("check passed")
@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     variants = commands.add_parser("variants", help="list the witnesses' variant readings")
     variants.add_argument("--format", choices=["tsv", "json"], default="tsv")
     variants.set_defaults(run=command_variants)
-    check = commands.add_parser("check", help="validate sources.yml and every source text")
+    check = commands.add_parser("check", help="validate the sources, the annotations, the translations and the content rules")
     check.add_argument("--only", nargs="+", metavar="PATH", help="report only problems in these annotation files or folders")
     check.set_defaults(run=command_check)
     aligned = commands.add_parser("align", help="print the draft -> final alignment")

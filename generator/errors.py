@@ -30,10 +30,6 @@ class InputError(ValueError):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
-    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...]]]:
-        """Pickled with its problems (it crosses from the process that renders the second language)."""
-        return type(self), (self.problems,)
-
 
 class ParseError(InputError):
     """A source text that cannot be read as a regulation."""

@@ -63,6 +63,11 @@ class Paragraph:
     span: Span = field(compare=False)
     repairs: tuple[Repair, ...] = field(default=(), compare=False)
 
+    @property
+    def full_text(self) -> str:
+        """The lead-in and the items' words, run together (markers left out)."""
+        return self.text + "".join(item.text for item in self.items)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -74,6 +79,17 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     span: Span = field(compare=False)  # the heading: 第X条 and its 【title】
     repairs: tuple[Repair, ...] = field(default=(), compare=False)  # repairs to the title
+
+    def units(self) -> Iterator[Paragraph | Item]:
+        """Its paragraphs and items in reading order: each paragraph, then its items."""
+        for paragraph in self.paragraphs:
+            yield paragraph
+            yield from paragraph.items
+
+    @property
+    def full_text(self) -> str:
+        """All its words, paragraph after paragraph (markers left out)."""
+        return "".join(paragraph.full_text for paragraph in self.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -139,6 +155,10 @@ class Document:
             if article.number == number:
                 return article
         raise KeyError(f"{self.id} has no article {number}")
+
+    def chapter_of(self, number: int) -> Chapter:
+        """The chapter article `number` stands in."""
+        return next(chapter for chapter in self.chapters if any(article.number == number for article in chapter.all_articles()))
 
     @property
     def notes(self) -> tuple[str, ...]:

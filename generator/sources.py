@@ -13,41 +13,33 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from generator.collate import Variant, collate
 from generator.errors import InputError, ParseError, Problem, SourceError
 from generator.model import Document
 from generator.parse import parse_lines, read_source
+from generator.strict import Bilingual, Strict
 from generator.yamlfile import validate
 
 CATALOGUE = Path("sources") / "sources.yml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Bilingual(_Strict):
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-
-class Expected(_Strict):
+class Expected(Strict):
     """Counts a document must parse to: a check against silent under-parsing."""
 
     chapters: int = Field(ge=0)
     articles: int = Field(ge=1)
 
 
-class ArticlePrefix(_Strict):
+class ArticlePrefix(Strict):
     """What goes before 第十二条 / Article 12 when an article of this document is named on the site."""
 
     zh: str = ""
     en: str = ""
 
 
-class DocumentEntry(_Strict):
+class DocumentEntry(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Stable id used in URLs and annotation targets")
     title: Bilingual
     printed: str = Field(description="Id of the witness the site prints for this document")
@@ -55,7 +47,7 @@ class DocumentEntry(_Strict):
     prefix: ArticlePrefix = Field(default=ArticlePrefix(), description="e.g. {zh: 征求意见稿, en: 'Draft '}; none for the final text")
 
 
-class StatedDate(_Strict):
+class StatedDate(Strict):
     """A date the source itself states, with the words that state it."""
 
     event: Literal["adopted", "approved", "published", "in-force"]
@@ -64,14 +56,14 @@ class StatedDate(_Strict):
     quote: str = Field(min_length=1, description="The source's words, exactly as on that line")
 
 
-class ParagraphBreak(_Strict):
+class ParagraphBreak(Strict):
     """A line that starts a new paragraph although the line before it is left unfinished."""
 
     line: int = Field(ge=1)
     why: Bilingual
 
 
-class WitnessEntry(_Strict):
+class WitnessEntry(Strict):
     id: str = Field(pattern=r"^\d{3}$", description="The file's 3-digit prefix")
     file: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
@@ -84,7 +76,7 @@ class WitnessEntry(_Strict):
     paragraph_breaks: list[ParagraphBreak] = []
 
 
-class Catalogue(_Strict):
+class Catalogue(Strict):
     documents: list[DocumentEntry]
     witnesses: list[WitnessEntry]
 

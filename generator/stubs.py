@@ -10,6 +10,7 @@ from __future__ import annotations
 from generator.annotate import fingerprint
 from generator.model import Article, Document
 from generator.numerals import to_numeral
+from generator.render.locale import CHINESE
 
 
 def _entry(indent: str, shown: str, chinese: str, known: dict[str, str], listed: bool = True) -> list[str]:
@@ -22,12 +23,12 @@ def _entry(indent: str, shown: str, chinese: str, known: dict[str, str], listed:
     return [f"{indent}# {shown}", f'{key} "{fingerprint(chinese)}"', f"{inner}en: {value}"]
 
 
-def stub_article(article: Article, known: dict[str, str], label: str) -> str:
+def stub_article(article: Article, known: dict[str, str]) -> str:
     """A translation file for `article`, with the Chinese as comments beside each entry; English already
     given for the same Chinese elsewhere (`known`: Chinese -> English) is filled in."""
     lines = [
         "# yaml-language-server: $schema=../../schema/article.schema.json",
-        f"# {label} · {article.id}",
+        f"# {CHINESE.article_name(article.number)} · {article.id}",
         "translation:",
     ]
     if article.title is not None:
@@ -46,5 +47,5 @@ def stub_article(article: Article, known: dict[str, str], label: str) -> str:
 def stub_chapters(document: Document, known: dict[str, str]) -> str:
     lines = ["# yaml-language-server: $schema=../../schema/chapters.schema.json", f"# Chapter titles of {document.id}", "chapters:"]
     for chapter in document.chapters:
-        lines += _entry("  ", f"第{to_numeral(chapter.number)}章 {chapter.title}", chapter.title, known)
+        lines += _entry("  ", CHINESE.chapter_name(chapter.number, chapter.title), chapter.title, known)
     return "\n".join(lines) + "\n"

@@ -1,9 +1,13 @@
-"""Shared fixtures: the project root, the corpus parsed once per session, the golden-file switch, and for the
-browser tests the built site served once and one Chromium."""
+"""Shared fixtures and helpers: the project root, the corpus parsed once per session, the golden-file switch, a
+copy of the project, the command line and MkDocs as a user runs them, and for the browser tests the built site
+served once and one Chromium."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +21,24 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "sources"
+MKDOCS = (sys.executable, "-m", "mkdocs")  # as ./dev runs it, with the project's own Python
+# What a build reads: the generated pages are not copied (docs/ keeps only what is written by hand).
+PROJECT = ("sources", "annotations", "generator", "hooks", "overrides", "docs/assets", "mkdocs.yml")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project without generated pages, to build or break without touching the real one."""
+    for name in PROJECT:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(ROOT / name, destination / name)
+    return destination
+
+
+def run_cli(*arguments: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ARGUMENTS` as an editor runs it."""
+    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

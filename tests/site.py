@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import MKDOCS, ROOT
 
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -19,7 +18,7 @@ def build_site(destination: Path, site_url: str = SITE_URL, repository: str | No
     if repository:
         env["REPO_URL"] = repository
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
+        [*MKDOCS, "build", "--strict", "--site-dir", str(destination)],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
 

@@ -13,7 +13,6 @@ from generator.errors import InputError
 from generator.model import Document
 from generator.parse import parse_lines
 from generator.sources import Corpus
-from tests.conftest import ROOT
 
 # final article -> the draft article it came from
 VERIFIED = {
@@ -130,7 +129,3 @@ def test_bad_overrides_name_file_and_line(corpus: Corpus, tmp_path: Path, entry:
     with pytest.raises(InputError) as caught:
         load_overrides(tmp_path, corpus.document("draft"), corpus.document("final"))
     assert f"alignment.yml:3: {message}" in str(caught.value)
-
-
-def test_the_committed_overrides_are_valid(corpus: Corpus) -> None:
-    assert load_overrides(ROOT, corpus.document("draft"), corpus.document("final")) == []

@@ -4,8 +4,6 @@ translations true (structure, fingerprints, numbers, glossary, identical Chinese
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,11 +12,12 @@ import yaml
 
 from generator import yamlfile
 from generator.annotate import Annotations, GlossaryTerm, Unit, fingerprint, load_annotations
-from generator.checks import glossary_used, identical_chinese_identical_english, numbers_kept, term_pattern
+from generator.checks import glossary_used, identical_chinese_identical_english, numbers_kept
 from generator.errors import InputError
 from generator.sources import Corpus
 from generator.stubs import stub_article
-from tests.conftest import ROOT
+from generator.terms import term_pattern
+from tests.conftest import ROOT, run_cli
 
 GLOSSARY = """terms:
   - zh: 数字经济
@@ -60,7 +59,7 @@ def article_2(
     corpus: Corpus, english: str = "These Regulations apply to activities to promote the development of the digital economy."
 ) -> str:
     article = corpus.document("final").article(2)
-    return stub_article(article, {article.paragraphs[0].text: english}, "第二条")
+    return stub_article(article, {article.paragraphs[0].text: english})
 
 
 def test_a_good_translation_loads(project: Path, corpus: Corpus) -> None:
@@ -115,9 +114,7 @@ def test_cli_check_exits_1_with_every_message(project: Path) -> None:
     shutil.copytree(ROOT / "generator", project / "generator")
     write(project, "final/99.yml", "translation: null\n")
     write(project, "final/3.yml", "translation:\n  paragrafs: []\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project), "check"], cwd=project, capture_output=True, text=True, check=False
-    )
+    result = run_cli("--root", str(project), "check", cwd=project)
     assert result.returncode == 1
     assert "no final article matches this file name" in result.stderr and "translation.paragrafs" in result.stderr
     assert "Traceback" not in result.stderr
@@ -169,40 +166,34 @@ def test_identical_chinese_needs_identical_english() -> None:
     assert identical_chinese_identical_english(same[:1] * 2) == []
 
 
-def run_cli(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(project), *arguments], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-
-
 def test_check_only_reports_the_files_asked_about(project: Path, corpus: Corpus) -> None:
     """Several editors (or translators) at work at once: each checks their own files."""
     write(project, "final/2.yml", article_2(corpus))
     write(project, "final/3.yml", "translation:\n  paragrafs: []\n")
-    mine = run_cli(project, "check", "--only", "annotations/final/2.yml")
+    mine = run_cli("--root", str(project), "check", "--only", "annotations/final/2.yml")
     assert mine.returncode == 0, mine.stderr
     assert "1 translated units in annotations/final/2.yml: no problems" in mine.stdout
-    theirs = run_cli(project, "check", "--only", "annotations/final/3.yml")
+    theirs = run_cli("--root", str(project), "check", "--only", "annotations/final/3.yml")
     assert theirs.returncode == 1 and "translation.paragrafs" in theirs.stderr and "final/2.yml" not in theirs.stderr
 
 
 def test_a_term_without_definition_fails_check_not_the_build(project: Path, corpus: Corpus) -> None:
     write(project, "glossary.yml", "terms:\n  - zh: 数据要素\n    en: data factor\n")
     assert len(load(project, corpus).glossary) == 1
-    result = run_cli(project, "check", "--only", "annotations/glossary.yml")
+    result = run_cli("--root", str(project), "check", "--only", "annotations/glossary.yml")
     assert result.returncode == 1 and "annotations/glossary.yml:2: 数据要素 has no definition" in result.stderr
 
 
 def test_stub_fills_in_english_for_identical_chinese(project: Path, corpus: Corpus) -> None:
     """Final article 10 is draft article 13 word for word: the stub of draft 13 takes the English of final 10."""
     final_10 = corpus.document("final").article(10)
-    write(project, "final/10.yml", stub_article(final_10, {final_10.paragraphs[0].text: "The same English."}, "第十条"))
-    result = run_cli(project, "stub", "draft", "--only", "13")
+    write(project, "final/10.yml", stub_article(final_10, {final_10.paragraphs[0].text: "The same English."}))
+    result = run_cli("--root", str(project), "stub", "draft", "--only", "13")
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in (project / "annotations" / "draft").iterdir()) == ["13.yml"]
     assert "en: >-\n        The same English." in (project / "annotations" / "draft" / "13.yml").read_text(encoding="utf-8")
     write(project, "draft/13.yml", (project / "annotations" / "draft" / "13.yml").read_text(encoding="utf-8").replace("The same", "Edited"))
-    run_cli(project, "stub", "draft", "--only", "13")
+    run_cli("--root", str(project), "stub", "draft", "--only", "13")
     assert "Edited English." in (project / "annotations" / "draft" / "13.yml").read_text(encoding="utf-8")  # left alone
 
 

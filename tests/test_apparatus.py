@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
@@ -18,9 +17,13 @@ from generator.annotate import Annotations, load_annotations
 from generator.apparatus import note_html
 from generator.errors import InputError
 from generator.export import corpus_json
-from generator.render import Renderer, Settings
+from generator.render import pages
+from generator.render.apparatus import citation
+from generator.render.feed import feed, whats_new
+from generator.render.site import Settings, Site
+from generator.render.witnesses import sources_page
 from generator.sources import Corpus
-from tests.conftest import ROOT
+from tests.conftest import MKDOCS, ROOT, copy_project, run_cli
 
 LAWS = """laws:
   - id: data-security-law
@@ -156,18 +159,13 @@ def test_duplicate_law(project: Path, corpus: Corpus) -> None:
 
 
 def test_check_exits_1_and_no_site_is_built(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("sources", "annotations", "generator", "hooks", "overrides", "docs"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "articles", "draft", "heilongjiang"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project")
     with (project / "annotations" / "final" / "12.yml").open("a", encoding="utf-8") as file:
         file.write("notes:\n  - {id: x, kind: change, author: E, date: 2026-11-23, zh: 见<b>此</b>, en: see}\n")
     environment = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
-    check = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, capture_output=True, text=True, env=environment)
+    check = run_cli("check", cwd=project, env=environment)
     assert check.returncode == 1 and "raw HTML is not allowed in notes" in check.stderr and "Traceback" not in check.stderr
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=environment
-    )
+    build = subprocess.run([*MKDOCS, "build", "--strict"], cwd=project, capture_output=True, text=True, env=environment)
     assert build.returncode != 0 and "annotations/final/12.yml:" in build.stderr
     assert not (project / "site" / "index.html").exists()
 
@@ -179,15 +177,15 @@ def test_note_markdown_is_sanitised_and_ids_become_links() -> None:
 
 
 @pytest.fixture
-def renderer(project: Path, corpus: Corpus) -> Renderer:
+def site(project: Path, corpus: Corpus) -> Site:
     write(project, "final/23.yml", NOTE)
     annotations = load(project, corpus)
     settings = Settings("https://example.org/law/", "https://github.com/example/annotated-law")
-    return Renderer(corpus, align(corpus.document("draft"), corpus.document("final")), annotations, settings)
+    return Site(corpus, align(corpus.document("draft"), corpus.document("final")), annotations, settings)
 
 
-def test_article_page_shows_notes_references_citations_and_edit_link(renderer: Renderer, corpus: Corpus) -> None:
-    page = renderer.final_article(corpus.document("final").article(23), "en")
+def test_article_page_shows_notes_references_citations_and_edit_link(site: Site, corpus: Corpus) -> None:
+    page = pages.final_article(site, corpus.document("final").article(23), "en")
     assert '<div class="note note--change" id="note-change">' in page
     assert '<a href="../../draft/18/">Draft Article 18</a>' in page  # the id in the note became a link
     assert '<a href="#p2">on paragraph 2</a>' in page and "<em>unchanged</em>" in page
@@ -196,50 +194,50 @@ def test_article_page_shows_notes_references_citations_and_edit_link(renderer: R
     assert "Shijiazhuang Municipal Regulations on Promoting the Digital Economy, art. 23" in page
     assert 'data-cite="Shijiazhuang Municipal Regulations on Promoting the Digital Economy, art. 23(2)"' in page
     assert 'href="https://github.com/example/annotated-law/edit/main/annotations/final/23.yml"' in page
-    chinese = renderer.final_article(corpus.document("final").article(23), "zh")
+    chinese = pages.final_article(site, corpus.document("final").article(23), "zh")
     assert "《石家庄市数字经济促进条例》第二十三条" in chinese and 'data-cite="《石家庄市数字经济促进条例》第二十三条第二款"' in chinese
 
 
-def test_the_target_shows_a_backlink_and_the_reference_shows_its_text(renderer: Renderer, corpus: Corpus) -> None:
-    target = renderer.plain_article("heilongjiang", corpus.document("heilongjiang").article(32), "zh")
+def test_the_target_shows_a_backlink_and_the_reference_shows_its_text(site: Site, corpus: Corpus) -> None:
+    target = pages.plain_article(site, "heilongjiang", corpus.document("heilongjiang").article(32), "zh")
     assert "引用本条的条文" in target and '<a href="../../articles/23/">第二十三条</a>' in target
-    source = renderer.final_article(corpus.document("final").article(23), "zh")
+    source = pages.final_article(site, corpus.document("final").article(23), "zh")
     opening = corpus.document("heilongjiang").article(32).paragraphs[0].text[:20]
     assert f'<blockquote class="reference-text"><p lang="zh">{opening}' in source
 
 
 def test_no_edit_link_without_a_repository(corpus: Corpus) -> None:
-    page = Renderer(corpus, align(corpus.document("draft"), corpus.document("final"))).final_article(
-        corpus.document("final").article(1), "en"
+    page = pages.final_article(
+        Site(corpus, align(corpus.document("draft"), corpus.document("final"))), corpus.document("final").article(1), "en"
     )
     assert "edit-link" not in page
 
 
-def test_citations_of_items_and_one_paragraph_articles(renderer: Renderer, corpus: Corpus) -> None:
+def test_citations_of_items_and_one_paragraph_articles(site: Site, corpus: Corpus) -> None:
     final = corpus.document("final")
-    assert renderer.citation("final", final.article(59), "p2-3", "zh") == "《石家庄市数字经济促进条例》第五十九条第二款第三项"
-    assert renderer.citation("final", final.article(59), "p2-3", "en").endswith(", art. 59(2), item (3)")
-    assert renderer.citation("final", final.article(10), "p1", "zh") == "《石家庄市数字经济促进条例》第十条"  # one paragraph
+    assert citation(site, "final", final.article(59), "p2-3", "zh") == "《石家庄市数字经济促进条例》第五十九条第二款第三项"
+    assert citation(site, "final", final.article(59), "p2-3", "en").endswith(", art. 59(2), item (3)")
+    assert citation(site, "final", final.article(10), "p1", "zh") == "《石家庄市数字经济促进条例》第十条"  # one paragraph
     assert (
-        renderer.citation("draft", corpus.document("draft").article(14), "p2", "zh")
+        citation(site, "draft", corpus.document("draft").article(14), "p2", "zh")
         == "《石家庄市数字经济促进条例（草案征求意见稿）》第十四条第二款"
     )
 
 
-def test_whats_new_and_feed(renderer: Renderer) -> None:
-    page = renderer.whats_new("en")
+def test_whats_new_and_feed(site: Site) -> None:
+    page = whats_new(site, "en")
     assert page.index("2026-11-22") < page.index("2026-11-20")  # newest first
-    feed = ElementTree.fromstring(renderer.feed("en"))
+    atom_feed = ElementTree.fromstring(feed(site, "en"))
     atom = "{http://www.w3.org/2005/Atom}"
-    entries = feed.findall(f"{atom}entry")
+    entries = atom_feed.findall(f"{atom}entry")
     assert [entry.findtext(f"{atom}updated") for entry in entries] == ["2026-11-22T00:00:00Z", "2026-11-20T00:00:00Z"]
     links = [entry.find(f"{atom}link").get("href") for entry in entries]  # type: ignore[union-attr]
     assert links == ["https://example.org/law/en/articles/23/#note-second-paragraph", "https://example.org/law/en/articles/23/#note-change"]
-    assert feed.findtext(f"{atom}updated") == "2026-11-22T00:00:00Z"
+    assert atom_feed.findtext(f"{atom}updated") == "2026-11-22T00:00:00Z"
 
 
-def test_sources_page_lists_every_repair_and_variant(renderer: Renderer, corpus: Corpus) -> None:
-    page = renderer.sources_page("en")
+def test_sources_page_lists_every_repair_and_variant(site: Site, corpus: Corpus) -> None:
+    page = sources_page(site, "en")
     for witness, document in corpus.witnesses.items():
         assert f"## {witness} · " in page
         assert f"{len(document.repairs())} repairs" in page or not document.repairs()

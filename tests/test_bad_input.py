@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ import pytest
 from generator.errors import InputError, ParseError
 from generator.parse import parse_file
 from generator.sources import load_corpus
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 
 GOOD = "# 某市测试条例\n\n第一章 总则\n\n第一条 为了测试，制定本条例。\n\n第二条 本条例自公布之日起施行。\n"
 
@@ -21,10 +19,6 @@ def write(tmp_path: Path, text: str | bytes, name: str = "law.txt") -> Path:
     path = tmp_path / name
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     return path
-
-
-def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *arguments], capture_output=True, text=True, cwd=ROOT, check=False)
 
 
 def problem_of(path: Path) -> str:

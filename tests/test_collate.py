@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from generator.collate import collate
 from generator.model import Document
 from generator.parse import parse_lines
 from generator.sources import Corpus
-from tests.conftest import ROOT
+from tests.conftest import run_cli
 
 VERIFIED = [
     # witness, node, kind, printed (000), the witness's reading
@@ -50,9 +47,8 @@ def test_a_changed_word_is_one_variant_placed_on_its_item() -> None:
 
 
 def test_cli_variants_tsv() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "variants", "--format", "tsv"], capture_output=True, text=True, cwd=ROOT, check=True
-    )
+    result = run_cli("variants", "--format", "tsv")
+    assert result.returncode == 0, result.stderr
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert rows[0][:5] == ["witness", "article", "paragraph", "printed", "reading"]
     assert rows[1:] == [

@@ -6,8 +6,6 @@ improve the English (tests/test_english.py renders with the translations)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,10 @@ import pytest
 from generator.align import Override, align
 from generator.annotate import Annotations
 from generator.build import Pipeline, outputs, run_pipeline
-from generator.render import Renderer, relative
+from generator.render import pages
+from generator.render.columns import compare_row, lines_of
+from generator.render.site import Site
+from generator.render.urls import relative
 from generator.sources import Corpus
 from tests.conftest import ROOT
 
@@ -32,7 +33,7 @@ CASES = {  # golden name: (final article, overrides, language)
 def test_final_article_pages_match_golden(corpus: Corpus, update_golden: bool, name: str) -> None:
     number, overrides, language = CASES[name]
     alignment = align(corpus.document("draft"), corpus.document("final"), overrides)
-    page = Renderer(corpus, alignment).final_article(corpus.document("final").article(number), language)
+    page = pages.final_article(Site(corpus, alignment), corpus.document("final").article(number), language)
     golden = GOLDEN / f"{name}.md"
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -61,8 +62,7 @@ def test_every_article_of_every_document_has_a_page_in_both_languages(corpus: Co
 
 def test_english_pages_label_everything_in_english(corpus: Corpus) -> None:
     alignment = align(corpus.document("draft"), corpus.document("final"))
-    renderer = Renderer(corpus, alignment)
-    page = renderer.final_article(corpus.document("final").article(12), "en")
+    page = pages.final_article(Site(corpus, alignment), corpus.document("final").article(12), "en")
     assert "# Article 12" in page and "Show changes" in page and "from <a" in page and "Draft Article 15" in page
     ui = page.partition('<details class="cite"')[0]  # the citation box gives the Chinese citation too, on purpose
     assert "第十二条" not in ui and "征求意见稿" not in ui  # no Chinese UI text; the Chinese is the regulation's
@@ -70,11 +70,9 @@ def test_english_pages_label_everything_in_english(corpus: Corpus) -> None:
 
 
 def test_source_text_is_escaped(corpus: Corpus) -> None:
-    from generator.render import compare_row, lines_of
-
     lines = lines_of(corpus.document("final").article(1))
     hostile = [type(lines[0])("p1", "", "<script>alert(1)</script>", False)]
-    row = compare_row(hostile, hostile, Renderer(corpus, align(corpus.document("draft"), corpus.document("final"))).labels["zh"])
+    row = compare_row(hostile, hostile, Site(corpus, align(corpus.document("draft"), corpus.document("final"))).labels["zh"])
     assert "<script>" not in row["final"] and "&lt;script&gt;" in row["final"]
 
 
@@ -90,35 +88,3 @@ def test_a_further_document_is_a_line_of_metadata(tmp_path: Path) -> None:
         assert all(f"{language}/heilongjiang-2/{number}.md" in files for number in range(1, 85))
     assert "# 副本2第一条" in files["zh/heilongjiang-2/1.md"]
     assert "# Copy 2 Article 1" in files["en/heilongjiang-2/1.md"]
-
-
-def test_the_second_language_written_by_a_forked_process_is_the_same(tmp_path: Path) -> None:
-    """The MkDocs hook calls generate(later=True): the first language's pages are written at once, the others'
-    files exist (empty where new) and a forked process writes them; finish() waits. Run in a fresh interpreter:
-    this one may have threads (the browser tests' server), and then nothing is forked."""
-    script = """
-import sys
-import generator.build as build
-from pathlib import Path
-forks = []
-class Counted(build.ProcessPoolExecutor):
-    def __init__(self, *arguments, **options):
-        forks.append(options)
-        super().__init__(*arguments, **options)
-build.ProcessPoolExecutor = Counted
-docs = Path(sys.argv[1])
-result = build.generate(Path("."), docs, later=True)
-assert len(forks) == 1, forks
-first = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file() and p.stat().st_size}
-every = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
-written_later = build.finish(docs)
-expected = build.outputs(build.run_pipeline(Path(".")))
-assert every == set(expected) == {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
-assert all((docs / name).read_text(encoding="utf-8") == content for name, content in expected.items())
-assert all(name.startswith(("zh/", "downloads/")) for name in first), sorted(first)[-3:]
-assert result.written == len(first) and result.written + written_later == len(expected) == result.pages
-print(len(expected))
-"""
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=ROOT, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert int(result.stdout) > 470

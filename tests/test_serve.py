@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -16,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import MKDOCS, copy_project
 
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -43,15 +41,11 @@ def wait_for(url: str, wanted: str, seconds: float) -> float:
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A copy of the project (without generated pages) served as ./dev serve serves it, on a free port."""
-    project = tmp_path / "project"
-    for name in ("sources", "annotations", "generator", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--dirty"]
+    command = [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--dirty"]
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(command, cwd=project, env={**ENVIRONMENT, "MKDOCS_STRICT": "false"}, stdout=log, stderr=log)
     try:
@@ -65,10 +59,9 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 def test_the_preview_serves_both_languages_with_search_and_shows_an_edit(preview: tuple[Path, str]) -> None:
     project, url = preview
     wait_for(url + "en/articles/10/", "Article 10", 120)
-    for language in ("zh", "en"):  # written in the background once the pages are served
-        wait_for(url + f"pagefind/{language}/pagefind-entry.json", f'"{language}"', 30)
-        entry = json.loads(fetch(url + f"pagefind/{language}/pagefind-entry.json") or "{}")
-        assert list(entry["languages"]) == [language]
+    wait_for(url + "pagefind/pagefind-entry.json", '"zh"', 30)  # written in the background once the pages are served
+    entry = json.loads(fetch(url + "pagefind/pagefind-entry.json") or "{}")
+    assert sorted(entry["languages"]) == ["en", "zh"]
 
     annotation = project / "annotations" / "final" / "10.yml"
     marker = f"preview-{time.time_ns()}"

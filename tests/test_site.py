@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
 from generator.sources import Corpus
-from tests.conftest import ROOT
+from tests.conftest import MKDOCS, copy_project
 from tests.site import SITE_URL, build_site, read_page
 
 
@@ -100,13 +98,13 @@ def test_the_build_is_deterministic(site: Path, tmp_path: Path) -> None:
     assert digest(again) == digest(site)
 
 
-def test_each_language_has_a_search_index_of_its_own_pages(site: Path) -> None:
-    """hooks/search.py indexes each language on its own (zh while en builds); search.js loads pagefind/<lang>/."""
+def test_one_search_bundle_holds_an_index_per_language_of_its_opted_in_pages(site: Path) -> None:
+    """One Pagefind run over the whole site (generator/searchindex.py) splits its bundle by <html lang>."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["en", "zh"]
     for language in ("zh", "en"):
-        entry = json.loads((site / "pagefind" / language / "pagefind-entry.json").read_text(encoding="utf-8"))
         pages = [path for path in site.rglob("*.html") if (path.relative_to(site).parts[0] == "en") == (language == "en")]
         opted_in = [path for path in pages if "data-pagefind-body" in path.read_text(encoding="utf-8")]
-        assert list(entry["languages"]) == [language]
         assert entry["languages"][language]["page_count"] == len(opted_in) > 200
 
 
@@ -119,16 +117,12 @@ def test_language_switch_links_to_the_same_article(site: Path) -> None:
 
 
 def test_bad_annotations_stop_the_build_with_a_message_and_no_site(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("sources", "annotations", "generator", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles", "draft", "heilongjiang", "chapters"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project")
     (project / "annotations" / "alignment.yml").write_text(
         "links:\n  - {final: [70], draft: [1], why: {zh: 理由, en: why}}\n", encoding="utf-8"
     )
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, check=False,
+        [*MKDOCS, "build", "--strict"], cwd=project, capture_output=True, text=True, check=False,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
     assert result.returncode != 0

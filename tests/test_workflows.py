@@ -57,8 +57,3 @@ def test_main_is_deployed_to_pages_with_rights_only_where_needed() -> None:
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
     built = next(step for step in build["steps"] if step.get("run") == "./dev build")
     assert set(built["env"]) == {"SITE_URL", "REPO_URL"}  # the one setting the site's addresses follow
-
-
-def test_the_site_url_setting_reaches_links_feeds_and_sitemap() -> None:
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "site_url: !ENV [SITE_URL," in config and "repo_url: !ENV [REPO_URL," in config

@@ -1,8 +1,8 @@
 /* Search with Pagefind in Material's search box.
 
-   The index is built by hooks/search.py: one bundle per language, pagefind/<lang>/, and a page loads the one
-   of its <html lang>, so a Chinese page searches the Chinese pages and an English page the English ones. The box, the overlay and the result
-   list are Material's (overrides/partials/search.html); this file wires them to Pagefind:
+   The index is built once the whole site is built (generator/searchindex.py): one bundle, pagefind/, with an
+   index per <html lang>; Pagefind searches the one of the page's language, so a Chinese page searches the
+   Chinese pages and an English page the English ones. The box, the overlay and the result list are Material's (overrides/partials/search.html); this file wires them to Pagefind:
    - open with the header button, or the keys / s f (as Material does); Esc closes;
    - results appear as you type (titles, and an excerpt with the words found highlighted);
    - ↓ ↑ move through the results, Enter opens the first (or the one in focus). */
@@ -16,7 +16,7 @@
 
   function pagefind() {
     if (!engine) {
-      engine = import(new URL("pagefind/" + document.documentElement.lang + "/pagefind.js", root).href).then(function (module) {
+      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         return module.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
           module.init();
           return module;

@@ -6,28 +6,18 @@ Reads: two display texts (normalised, so punctuation width and spacing never sho
 Chinese is compared on word boundaries (jieba tokens), not single characters, so 数字经济 changed to 数据要素
 reads as one replaced word, not four stray characters. Runs of change separated only by a short unchanged
 token are joined into one change, so one rewritten phrase shows as one deletion and one insertion. English
-(later issues) is compared on words.
+is compared on words.
 """
 
 from __future__ import annotations
 
-import logging
-import marshal
 import re
-import tempfile
-import warnings
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from pathlib import Path
 
-with warnings.catch_warnings():
-    # jieba 0.42.1 imports pkg_resources, which setuptools deprecates; nothing we can change in jieba.
-    warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
-    import jieba
+from generator.words import chinese_tokens
 
-# Where jieba caches its default dictionary (jieba/__init__.py, Tokenizer.initialize).
-JIEBA_CACHE = "jieba.cache"
 # Unchanged runs this short (in characters) between two changes are folded into the change around them.
 SHORT_EQUAL = 2
 ENGLISH_TOKEN = re.compile(r"\s+|[A-Za-z0-9'’-]+|[^\sA-Za-z0-9]")
@@ -40,54 +30,6 @@ class Segment:
 
 
 Redline = tuple[Segment, ...]
-
-
-@cache
-def _tokenizer() -> jieba.Tokenizer:
-    """One jieba dictionary for the whole process."""
-    jieba.setLogLevel(logging.WARNING)
-    return load_tokenizer()
-
-
-def load_jieba() -> None:
-    """Load the dictionary now rather than at the first Chinese text."""
-    _tokenizer()
-
-
-def load_tokenizer(cache_folder: str | None = None) -> jieba.Tokenizer:
-    """jieba's default dictionary, read quickly.
-
-    jieba keeps the dictionary, once built, in a cache file in the temporary folder and reads it with
-    marshal.load on the open file: 0.6 s here. Reading the bytes first and then marshal.loads gives the same
-    dictionary in 0.17 s. So this reads jieba's cache that way and sets what Tokenizer.initialize would
-    (jieba 0.42.1, pinned; tests/test_diff.py checks the result is the same). When there is no cache yet, or
-    it cannot be read, jieba builds it as usual."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = cache_folder
-    try:
-        freq, total = marshal.loads((Path(cache_folder or tempfile.gettempdir()) / JIEBA_CACHE).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        tokenizer.initialize()
-        return tokenizer
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
-    return tokenizer
-
-
-def chinese_tokens(text: str) -> list[str]:
-    return list(_tokenizer().cut(text, HMM=False))
-
-
-@cache
-def search_words(text: str) -> str:
-    """The words of a Chinese text for the search index, long words with the shorter words inside them
-    (互联网 -> 互联 联网 互联网), each once, space-separated. Pagefind's own segmentation of a page sometimes
-    joins words a query is split into (跨境电商 as one token, the query as 跨境 + 电商): these words, in a hidden
-    part of the page, let such queries find it."""
-    seen: dict[str, None] = {}
-    for word in _tokenizer().cut_for_search(text, HMM=False):
-        if any("\u4e00" <= char <= "\u9fff" or char.isalnum() for char in word):
-            seen.setdefault(word, None)
-    return "，".join(seen)
 
 
 def english_tokens(text: str) -> list[str]:
@@ -139,10 +81,3 @@ def _segments(blocks: list[tuple[str, str] | str]) -> Redline:
         if inserted:
             segments.append(Segment("insert", inserted))
     return tuple(segments)
-
-
-def changed_share(segments: Redline) -> float:
-    """Share of the characters of both texts that are in a change: 0 for identical, 1 for all new."""
-    changed = sum(len(s.text) for s in segments if s.op != "equal")
-    total = changed + 2 * sum(len(s.text) for s in segments if s.op == "equal")
-    return changed / total if total else 0.0

@@ -1,0 +1,166 @@
+"""What an article page shows under its text, as views for the templates: editorial notes, variant readings,
+cross-references with the other provision's text, backlinks, citations and the edit link.
+
+Reads: the annotations' apparatus (notes and references, resolved), the collation's variants. Writes: dicts
+for templates/_apparatus.md.j2 and _notes.md.j2; names and links of targets for the other pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator.apparatus import PlacedNote, PlacedReference, Target, note_html
+from generator.model import Article
+from generator.render.columns import Line, lines_of
+from generator.render.site import Site
+from generator.render.urls import anchor, chapter_page, index_of, page_of, parse_anchor, relative
+
+
+def target_name(site: Site, target: Target, language: str) -> str:
+    """第十二条第二款 / Article 12(2); 《数据安全法》第二十一条 / Data Security Law, Article 21."""
+    locale = site.locale(language)
+    if target.law is not None:
+        return locale.law_name(getattr(target.law, language), target.law_article)
+    assert target.document is not None
+    title = getattr(site.corpus.catalogue.document(target.document).title, language)
+    if target.chapter is not None:
+        return f"{title} · " + site.chapter_name(site.documents[target.document].chapters[target.chapter - 1], language)
+    if target.article is None:
+        return str(title)
+    subdivision = locale.subdivision(*parse_anchor(target.anchor)) if target.anchor else ""
+    return site.article_name(target.document, target.article, language) + subdivision
+
+
+def where(site: Site, place: str, language: str) -> str:
+    """p2-3 -> 第二款第三项 / paragraph 2, item 3; '' for the whole article."""
+    return site.locale(language).where(*parse_anchor(place)) if place else ""
+
+
+def target_page(target: Target) -> tuple[str, str]:
+    """The page (under the language folder) and anchor a target of one of the texts is shown at."""
+    assert target.document is not None
+    if target.article is not None:
+        return page_of(target.document, target.article), target.anchor
+    if target.chapter is not None and target.document == "final":
+        return chapter_page(target.chapter), ""
+    return index_of(target.document), ""
+
+
+def target_link(target: Target, page: str) -> str | None:
+    """A link from `page` to the target: a law's own address (if known), else the page it is shown at."""
+    if target.law is not None:
+        return target.law.url
+    return relative(page, *target_page(target))
+
+
+def note_page(placed: PlacedNote) -> tuple[str, str]:
+    """The page a note is shown on and its anchor there."""
+    target = placed.target
+    assert target.document is not None
+    if target.article is not None:
+        return page_of(target.document, target.article), f"note-{placed.note.id}"
+    if target.chapter is not None and target.document == "final":
+        return chapter_page(target.chapter), f"note-{placed.note.id}"
+    return "concordance.md", f"note-{placed.note.id}"
+
+
+def links_from(site: Site, page: str) -> Callable[[str], str]:
+    """Turns an id in a note into a link from `page`."""
+    return lambda text: target_link(site.resolve(text), page) or "#"
+
+
+def citation(site: Site, document_id: str, article: Article, place: str, language: str) -> str:
+    """《石家庄市数字经济促进条例》第十二条第二款 / Shijiazhuang Municipal Regulations on Promoting the Digital
+    Economy, art. 12(2). A one-paragraph article is cited as the article."""
+    title = getattr(site.corpus.catalogue.document(document_id).title, language)
+    paragraph, item = parse_anchor(place) if place else (None, None)
+    if len(article.paragraphs) == 1 and item is None:
+        paragraph = None
+    return site.locale(language).citation(title, article.number, paragraph, item)
+
+
+def note_view(site: Site, placed: PlacedNote, language: str, page: str) -> dict[str, Any]:
+    note = placed.note
+    return {
+        "id": note.id,
+        "kind": note.kind,
+        "on": where(site, placed.target.anchor, language),
+        "anchor": placed.target.anchor,
+        "html": Markup(note_html(getattr(note, language), links_from(site, page))),
+        "author": note.author,
+        "date": site.locale(language).date(note.date),
+        "iso_date": note.date.isoformat(),
+        "sources": [{"title": source.title, "url": source.url} for source in note.sources],
+    }
+
+
+def variant_notes(site: Site, article: Article, language: str) -> list[dict[str, Any]]:
+    """The other witnesses' readings of this article, from the collation."""
+    labels = site.labels[language]
+    printed = site.corpus.catalogue.document("final").printed
+    notes = []
+    for index, variant in enumerate(v for v in site.corpus.variants if v.article == article.number):
+        witness = site.corpus.catalogue.witness(variant.witness)
+        place = anchor(variant.paragraph, variant.item)
+        sentence = labels["variant_reading"].format(
+            witness=variant.witness,
+            kind=escape(getattr(witness.kind, language)),
+            reading=escape(variant.reading),
+            printed=printed,
+            printed_reading=escape(variant.printed),
+        )
+        notes.append(
+            {
+                "id": f"variant-{variant.witness}-{index + 1}",
+                "kind": "variant",
+                "on": where(site, place, language),
+                "anchor": place,
+                "html": Markup(f"<p>{sentence}</p>"),
+                "author": labels["collation"],
+                "date": "",
+                "iso_date": "",
+                "sources": [{"title": f"sources/{witness.file}", "url": None}],
+            }
+        )
+    return notes
+
+
+def reference_view(site: Site, reference: PlacedReference, other: Target, language: str, page: str) -> dict[str, Any]:
+    """One cross-reference as a row: its kind, where it starts, the other end (with its text, for a
+    provision of one of the texts, in the reader's language)."""
+    text: list[Line] = []
+    title = None
+    if other.document is not None and other.article is not None:
+        article = site.documents[other.document].article(other.article)
+        wanted = [parse_anchor(other.anchor)[0]] if other.anchor else None
+        text = lines_of(article, wanted, site.english(language))
+        title = site.article_title(article, language)
+    return {
+        "kind": reference.kind,
+        "from": where(site, reference.source.anchor, language),
+        "from_anchor": reference.source.anchor,
+        "name": target_name(site, other, language),
+        "title": title,
+        "url": target_link(other, page),
+        "lines": text,
+    }
+
+
+def apparatus(site: Site, document_id: str, article: Article, language: str, page: str) -> dict[str, Any]:
+    """What the article page shows under the text: notes, cross-references, backlinks, citations, edit link."""
+    placed = site.annotations.apparatus
+    notes = [note_view(site, note, language, page) for note in placed.notes_on(document_id, article.number)]
+    if document_id == "final":
+        notes += variant_notes(site, article, language)
+    places = [anchor(p.number) for p in article.paragraphs] + [anchor(p.number, i.number) for p in article.paragraphs for i in p.items]
+    return {
+        "notes": notes,
+        "references": [reference_view(site, r, r.target, language, page) for r in placed.references_from(document_id, article.number)],
+        "backlinks": [reference_view(site, r, r.source, language, page) for r in placed.references_to(document_id, article.number)],
+        "citations": {other: citation(site, document_id, article, "", other) for other in ("zh", "en")},
+        "paragraph_citations": {place: citation(site, document_id, article, place, language) for place in places},
+        "edit": f"{site.repository}/edit/main/annotations/{document_id}/{article.number}.yml" if site.repository else None,
+    }

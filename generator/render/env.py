@@ -1,0 +1,53 @@
+"""The one Jinja environment of the generator's templates, its filters, and the interface's words.
+
+Reads: templates/ and templates/labels.yml beside this module. Writes: nothing. StrictUndefined, so that a
+missing value or label fails the build instead of printing nothing; filters registered explicitly; compiled
+templates kept between builds (generator/templatecache.py).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator import prerendered
+from generator.templatecache import TEMPLATE_CACHE
+
+TEMPLATES = Path(__file__).parent / "templates"
+MARKDOWN_SPECIAL = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>()#+-.!|"})
+
+
+def markdown_escape(text: str) -> str:
+    """Text from the sources in a Markdown title or table cell, with Markdown's special characters escaped."""
+    return text.translate(MARKDOWN_SPECIAL)
+
+
+@cache
+def environment() -> Environment:
+    """One environment for the process; Jinja reloads a template whose file changed (under `mkdocs serve`)."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=TEMPLATE_CACHE,
+    )
+    env.filters["md"] = markdown_escape
+    env.filters["prerendered"] = prerendered.wrap
+    return env
+
+
+def load_labels() -> dict[str, dict[str, Any]]:
+    """Every word of the interface, by language (templates/labels.yml), read anew for each render."""
+    labels: dict[str, dict[str, Any]] = yaml.safe_load((TEMPLATES / "labels.yml").read_text(encoding="utf-8"))
+    return labels
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,224 @@
+"""The site's pages, one function each, all taking the one frozen `Site`; `pages()` lists every page of both
+languages.
+
+Reads: the `Site` (texts, alignment, annotations, labels). Writes: nothing itself — `pages()` yields (path under
+docs/, content); generator/build.py writes what changed. Pages are Markdown with the finished HTML of the
+comparison, notes and references marked for Markdown to pass through unread (generator/prerendered.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from markupsafe import Markup, escape
+
+from generator.align import RELATIONS
+from generator.model import Article, Chapter
+from generator.render.apparatus import apparatus, note_view
+from generator.render.columns import comparison, lines_of
+from generator.render.env import render
+from generator.render.feed import feed, whats_new
+from generator.render.locale import LANGUAGES
+from generator.render.site import Site
+from generator.render.svg import flow_svg, relation_bar
+from generator.render.urls import chapter_page, index_of, page_of
+from generator.render.witnesses import sources_page
+from generator.terms import TermMarker
+from generator.words import search_words
+
+
+def _terms_list(terms: TermMarker) -> list[dict[str, str]]:
+    return [
+        {"id": f"term-{number}", "zh": term.zh, "en": term.en, "definition": term.meaning(terms.language)}
+        for number, term in enumerate(terms.used, start=1)
+    ]
+
+
+def _neighbours(numbers: list[int], number: int) -> dict[str, int | None]:
+    position = numbers.index(number)
+    return {"previous": numbers[position - 1] if position else None, "next": numbers[position + 1] if position + 1 < len(numbers) else None}
+
+
+def _search_words(site: Site, article: Article, language: str) -> str:
+    """Hidden words for the Chinese search index: the text's words, and the glossary terms it uses whole."""
+    if language != "zh":
+        return ""
+    text = article.full_text
+    terms = [form for term in site.annotations.glossary for form in term.chinese if form in text]
+    return "，".join(filter(None, [search_words(text), *terms]))
+
+
+def final_article(site: Site, article: Article, language: str) -> str:
+    page = page_of("final", article.number)
+    final, draft = site.documents["final"], site.documents["draft"]
+    link = site.alignment.for_final(article.number)
+    labels = site.labels[language]
+    terms = TermMarker(site.annotations.glossary, language)
+    rows, shown = comparison(article, link, draft, final, labels, site.english(language), terms)
+    translated = language == "en" and all(site.annotations.english(unit.id) for unit in article.units())
+    original = comparison(article, link, draft, final, labels, None, None, "zh-")[0] if language == "en" and "en" in shown else []
+    locale = site.locale(language)
+    return render(
+        "final_article.md.j2",
+        **site.context(language, page),
+        article=article,
+        chapter=final.chapter_of(article.number),
+        alignment=link,
+        rows=rows,
+        original=original,
+        translated=translated,
+        terms=_terms_list(terms),
+        **_neighbours([a.number for a in final.articles], article.number),
+        final_date=locale.date(site.dates["adopted"]),
+        draft_date=locale.date(site.dates["published"]),
+        **apparatus(site, "final", article, language, page),
+        search_words=_search_words(site, article, language),
+    )
+
+
+def plain_article(site: Site, document_id: str, article: Article, language: str) -> str:
+    """An article of a document other than the final text: the draft (with where it went) or Heilongjiang's."""
+    document = site.documents[document_id]
+    page = page_of(document_id, article.number)
+    terms = TermMarker(site.annotations.glossary, language)
+    lines = lines_of(article, english=site.english(language))
+    translated = bool(lines) and lines[0].lang == language
+    return render(
+        "document_article.md.j2",
+        **site.context(language, page),
+        document_id=document_id,
+        document_title=site.corpus.catalogue.document(document_id).title,
+        article=article,
+        title=site.article_title(article, language),
+        lines=[(line, Markup(terms.mark(line.marker + line.text))) for line in lines],
+        original=[(line, escape(line.marker + line.text)) for line in lines_of(article)] if language == "en" and translated else [],
+        translated=translated,
+        terms=_terms_list(terms),
+        chapter=document.chapter_of(article.number),
+        alignment=site.alignment.for_draft(article.number) if document_id == "draft" else None,
+        **_neighbours([a.number for a in document.articles], article.number),
+        **apparatus(site, document_id, article, language, page),
+        search_words=_search_words(site, article, language),
+    )
+
+
+def whole_text(site: Site, document_id: str, language: str) -> str:
+    document = site.documents[document_id]
+    badges = None
+    if document_id == "final":
+        badges = {a.number: site.alignment.for_final(a.number) for a in document.articles}
+    elif document_id == "draft":
+        badges = {a.number: site.alignment.for_draft(a.number) for a in document.articles}
+    english = site.english(language)
+    return render(
+        "whole_text.md.j2",
+        **site.context(language, index_of(document_id)),
+        title=getattr(site.corpus.catalogue.document(document_id).title, language),
+        notes=document.notes,
+        document=document,
+        articles={article.number: lines_of(article, english=english) for article in document.articles},
+        article_title=lambda article: site.article_title(article, language),
+        badges=badges,
+    )
+
+
+def chapters_index(site: Site, language: str) -> str:
+    return render("chapters.md.j2", **site.context(language, "chapters/index.md"), document=site.documents["final"])
+
+
+def chapter(site: Site, chapter: Chapter, language: str) -> str:
+    chapters = list(site.documents["final"].chapters)
+    position = chapters.index(chapter)
+    english = site.english(language)
+    rows = []
+    for article in chapter.all_articles():
+        first = lines_of(article, [1], english)[0]
+        rows.append((article, site.alignment.for_final(article.number), _opening(first.text, 28 if first.lang == "zh" else 90), first.lang))
+    page = chapter_page(chapter.number)
+    placed = site.annotations.apparatus.notes_on_chapter("final", chapter.number)
+    return render(
+        "chapter.md.j2",
+        **site.context(language, page),
+        chapter=chapter,
+        rows=rows,
+        notes=[note_view(site, note, language, page) for note in placed],
+        previous=chapters[position - 1] if position else None,
+        next=chapters[position + 1] if position + 1 < len(chapters) else None,
+    )
+
+
+def _opening(text: str, length: int) -> str:
+    """The first words of an article, for lists."""
+    return text if len(text) <= length else text[:length].rstrip() + "…"
+
+
+def concordance(site: Site, language: str) -> str:
+    page = "concordance.md"
+    return render(
+        "concordance.md.j2",
+        **site.context(language, page),
+        alignment=site.alignment,
+        svg=flow_svg(site, language, page),
+        notes=[
+            note_view(site, placed, language, page)
+            for document_id in ("final", "draft")
+            for placed in site.annotations.apparatus.notes_on_document(document_id)
+        ],
+    )
+
+
+def home(site: Site, language: str) -> str:
+    events = [(event, site.dates[event]) for event in ("published", "adopted", "approved", "in-force") if event in site.dates]
+    counted = site.alignment.counts()
+    counts = [(relation, counted[relation]) for relation in RELATIONS if counted[relation]]
+    return render(
+        "home.md.j2",
+        **site.context(language, "index.md"),
+        events=events,
+        draft=site.documents["draft"],
+        final=site.documents["final"],
+        counts=counts,
+        bar=relation_bar(counts, site.labels[language]),
+    )
+
+
+def glossary(site: Site, language: str) -> str:
+    terms = [
+        {
+            "anchor": f"term-{index}",
+            "zh": term.zh,
+            "en": term.en,
+            "also": term.also,
+            "definition": term.meaning(language),
+            "note": getattr(term.note, language) if term.note else None,
+        }
+        for index, term in enumerate(sorted(site.annotations.glossary, key=lambda t: t.en.lower()), start=1)
+    ]
+    return render("glossary.md.j2", **site.context(language, "glossary.md"), terms=terms)
+
+
+def about(site: Site, language: str) -> str:
+    coverage = [(getattr(entry.title, language), *site.annotations.coverage(entry.id)) for entry in site.corpus.catalogue.documents]
+    return render(f"about.{language}.md.j2", **site.context(language, "about.md"), coverage=coverage)
+
+
+def pages(site: Site, languages: Sequence[str] = LANGUAGES) -> Iterator[tuple[str, str]]:
+    """(path under docs/, content) for every generated page, in both languages (or those given)."""
+    for language in languages:
+        yield f"{language}/index.md", home(site, language)
+        yield f"{language}/about.md", about(site, language)
+        yield f"{language}/glossary.md", glossary(site, language)
+        yield f"{language}/sources.md", sources_page(site, language)
+        yield f"{language}/whats-new.md", whats_new(site, language)
+        yield f"{language}/feed.xml", feed(site, language)
+        for document_id in site.documents:
+            yield f"{language}/{index_of(document_id)}", whole_text(site, document_id, language)
+        yield f"{language}/chapters/index.md", chapters_index(site, language)
+        for part in site.documents["final"].chapters:
+            yield f"{language}/{chapter_page(part.number)}", chapter(site, part, language)
+        yield f"{language}/concordance.md", concordance(site, language)
+        for article in site.documents["final"].articles:
+            yield f"{language}/{page_of('final', article.number)}", final_article(site, article, language)
+        for document_id in [d for d in site.documents if d != "final"]:
+            for article in site.documents[document_id].articles:
+                yield f"{language}/{page_of(document_id, article.number)}", plain_article(site, document_id, article, language)

@@ -1,0 +1,122 @@
+"""The site as the pages see it: one frozen object with the texts, the alignment, the annotations, the words of
+the interface and the names of things in each language. Every page function takes it (generator/render/pages.py).
+
+Reads: the corpus, the alignment and the annotations (already validated), labels.yml. Writes: nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator.align import Alignment, Link
+from generator.annotate import Annotations
+from generator.apparatus import Resolver, Target
+from generator.model import Article, Chapter, Document
+from generator.render.env import load_labels
+from generator.render.locale import LOCALES, Locale
+from generator.render.urls import index_of, page_of, relative
+from generator.sources import Corpus
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the site and its repository live (mkdocs.yml site_url and repo_url): feeds need absolute
+    addresses, edit links need the repository. Without a repository the pages have no edit links."""
+
+    site_url: str = "http://127.0.0.1:8000/"
+    repository: str | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    corpus: Corpus
+    alignment: Alignment
+    annotations: Annotations = field(default_factory=Annotations)
+    settings: Settings = field(default_factory=Settings)
+    labels: dict[str, dict[str, Any]] = field(default_factory=load_labels, compare=False)
+
+    @cached_property
+    def documents(self) -> dict[str, Document]:
+        """The printed text of each document, in the order of sources.yml."""
+        return {entry.id: self.corpus.document(entry.id) for entry in self.corpus.catalogue.documents}
+
+    @cached_property
+    def dates(self) -> dict[str, date]:
+        """adopted, approved, in-force (from the printed final text), published (from the draft)."""
+        found: dict[str, date] = {}
+        for document_id in ("final", "draft"):
+            witness = self.corpus.catalogue.witness(self.corpus.catalogue.document(document_id).printed)
+            for stated in witness.dates:
+                found.setdefault(stated.event, stated.date)
+        return found
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        return Resolver(self.documents, {law.id: law for law in self.annotations.apparatus.laws})
+
+    @property
+    def repository(self) -> str | None:
+        return self.settings.repository.rstrip("/") if self.settings.repository else None
+
+    def resolve(self, text: str) -> Target:
+        target = self.resolver.resolve(text)
+        assert not isinstance(target, str), target  # checked when the annotations were loaded
+        return target
+
+    def english(self, language: str) -> Callable[[str], str | None] | None:
+        """Where English text comes from on a page in `language` (None on Chinese pages)."""
+        return self.annotations.english if language == "en" else None
+
+    # -- names, in the page's language -----------------------------------------------------------------------
+
+    def article_name(self, document_id: str, number: int, language: str) -> str:
+        """第十二条 / Article 12, and for the other documents 征求意见稿第十四条 / Draft Article 14."""
+        prefix = self.corpus.catalogue.document(document_id).prefix
+        return LOCALES[language].article_name(number, getattr(prefix, language))
+
+    def chapter_name(self, chapter: Chapter, language: str) -> str:
+        title = (self.annotations.english(chapter.id) if language == "en" else None) or chapter.title
+        return LOCALES[language].chapter_name(chapter.number, title)
+
+    def chapter_html(self, chapter: Chapter, language: str) -> Markup:
+        """The chapter's name for HTML; an untranslated Chinese title on an English page is marked lang="zh"."""
+        if language == "zh" or self.annotations.english(chapter.id):
+            return escape(self.chapter_name(chapter, language))
+        return Markup(f'{LOCALES[language].short_chapter(chapter.number)} <span lang="zh">{escape(chapter.title)}</span>')
+
+    def article_title(self, article: Article, language: str) -> str | None:
+        """The 【title】 of an article, in the page's language where translated."""
+        if article.title is None:
+            return None
+        return (self.annotations.english(f"{article.id}/title") if language == "en" else None) or article.title
+
+    def relation_label(self, link: Link, language: str) -> str:
+        relations = self.labels[language]["relations"]
+        if link.relation == "moved" and link.changed:
+            return str(relations["moved_changed"])
+        return str(relations[link.relation])
+
+    def locale(self, language: str) -> Locale:
+        return LOCALES[language]
+
+    def context(self, language: str, page: str) -> dict[str, Any]:
+        """What every template is given: the language, its labels, and names and links from `page`."""
+        return {
+            "lang": language,
+            "labels": self.labels[language],
+            "locale": LOCALES[language],
+            "link": lambda target, anchor="": relative(page, target, anchor),
+            "article_name": lambda document_id, number: self.article_name(document_id, number, language),
+            "chapter_name": lambda chapter: self.chapter_name(chapter, language),
+            "chapter_html": lambda chapter: self.chapter_html(chapter, language),
+            "relation_label": lambda link: self.relation_label(link, language),
+            "date": LOCALES[language].date,
+            "page_of": page_of,
+            "index_of": index_of,
+        }

@@ -1,0 +1,116 @@
+"""Pictures drawn at build time as SVG, readable without JavaScript: the bar of how many articles stand in each
+relation (home page) and the flow of draft articles into final articles (concordance).
+
+Reads: the alignment. Writes: SVG markup. Article numbers in the flow diagram are links to the articles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator.align import Relation
+from generator.model import Document
+from generator.render.site import Site
+from generator.render.urls import page_of, relative
+
+# The colour of each relation; the diagram also marks moved links dashed and deletions ×, so colour is never the
+# only cue.
+RELATION_COLOURS: dict[Relation, str] = {
+    "identical": "#757575",
+    "modified": "#1565c0",
+    "moved": "#7b1fa2",
+    "merged": "#e65100",
+    "split": "#e65100",
+    "new": "#2e7d32",
+    "deleted": "#c62828",
+}
+
+
+def relation_bar(counts: list[tuple[str, int]], labels: dict[str, Any]) -> Markup:
+    """A stacked bar of how many articles stand in each relation, with the numbers written on it."""
+    total = sum(count for _, count in counts) or 1
+    width, x = 600, 0.0
+    parts = [
+        f'<svg class="relation-bar" viewBox="0 0 {width} 52" role="img" aria-label="{escape(labels["changes"])}" '
+        'xmlns="http://www.w3.org/2000/svg" font-size="15">'
+    ]
+    for relation, count in counts:
+        share = width * count / total
+        parts.append(f'<rect x="{x:.1f}" y="0" width="{share:.1f}" height="28" fill="{RELATION_COLOURS[relation]}"/>')
+        if share > 24:
+            parts.append(f'<text x="{x + share / 2:.1f}" y="19" fill="#fff" text-anchor="middle">{count}</text>')
+        if share > 60:
+            parts.append(f'<text x="{x + 2:.1f}" y="46" fill="{RELATION_COLOURS[relation]}">{escape(labels["relations"][relation])}</text>')
+        x += share
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+ROW = 14
+TOP = 24
+
+
+def _flow_positions(document: Document) -> tuple[dict[int, float], list[tuple[int, float]], float]:
+    """The y of each article's row and of each chapter's label, chapters separated by a label row."""
+    y = float(TOP)
+    rows: dict[int, float] = {}
+    chapters: list[tuple[int, float]] = []
+    for chapter in document.chapters:
+        y += ROW
+        chapters.append((chapter.number, y))
+        for article in chapter.all_articles():
+            y += ROW
+            rows[article.number] = y
+    return rows, chapters, y + ROW
+
+
+def flow_svg(site: Site, language: str, page: str) -> Markup:
+    """Draft articles on the left, final articles on the right, a line for each link: made at build time,
+    readable without JavaScript, each number a link. Relation is shown by colour and by line style (moved:
+    dashed) and deletions by a × as well, so colour is never the only cue."""
+    draft, final = site.documents["draft"], site.documents["final"]
+    locale = site.locale(language)
+    left, left_chapters, left_end = _flow_positions(draft)
+    right, right_chapters, right_end = _flow_positions(final)
+    width, label = 340, 74
+    parts = [
+        f'<svg class="flow-diagram" viewBox="0 0 {width} {max(left_end, right_end):.0f}" role="group" '
+        f'aria-labelledby="flow-title" xmlns="http://www.w3.org/2000/svg" font-size="11">',
+        f'<title id="flow-title">{escape(site.labels[language]["flow_title"])}</title>',
+        f'<text x="0" y="12" font-weight="bold">{escape(site.labels[language]["draft_articles_total"])}</text>',
+        f'<text x="{width}" y="12" font-weight="bold" text-anchor="end">{escape(site.labels[language]["final_articles_total"])}</text>',
+    ]
+    for number, y in left_chapters:
+        parts.append(f'<text class="flow-chapter" x="0" y="{y:.0f}">{escape(locale.short_chapter(number))}</text>')
+    for number, y in right_chapters:
+        parts.append(f'<text class="flow-chapter" x="{width}" y="{y:.0f}" text-anchor="end">{escape(locale.short_chapter(number))}</text>')
+    for link in site.alignment.links:
+        colour = RELATION_COLOURS[link.relation]
+        dash = ' stroke-dasharray="4 3"' if link.relation == "moved" else ""
+        for d in link.draft:
+            for f in link.final:
+                y1, y2 = left[d] - 4, right[f] - 4
+                middle = width / 2
+                parts.append(
+                    f'<path d="M{label} {y1:.0f} C{middle} {y1:.0f} {middle} {y2:.0f} {width - label} {y2:.0f}" '
+                    f'fill="none" stroke="{colour}" stroke-width="1.2"{dash}/>'
+                )
+    for number, y in left.items():
+        link = site.alignment.for_draft(number)
+        mark = " ×" if link.relation == "deleted" else ""
+        name = escape(locale.short_article(number))
+        parts.append(
+            f'<a href="{relative(page, page_of("draft", number))}"><text x="0" y="{y:.0f}" fill="{RELATION_COLOURS[link.relation]}">'
+            f"{name}{mark}</text></a>"
+        )
+    for number, y in right.items():
+        link = site.alignment.for_final(number)
+        name = escape(locale.short_article(number))
+        parts.append(
+            f'<a href="{relative(page, page_of("final", number))}"><text x="{width}" y="{y:.0f}" text-anchor="end" '
+            f'fill="{RELATION_COLOURS[link.relation]}">{name}</text></a>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,67 @@
+"""Where everything is on the site: page paths under a language folder, links between them, and anchors.
+
+Reads: nothing. Writes: paths and links. Final article 12 is at articles/12.md (/articles/12/), draft 14 at
+draft/14.md, and any other document's articles under its id (heilongjiang/10.md); a paragraph's anchor on its
+article page is p2 and an item's p2-3 — the last parts of their ids (final/59/2/3), made by `anchor()` and read
+back by `parse_anchor()` and nowhere else.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+# Where each document's article pages live, where not under the document's id.
+FOLDERS = {"final": "articles"}
+ANCHOR = re.compile(r"^p(\d+)(?:-(\d+))?$")  # p2 (paragraph 2), p2-3 (its item 3)
+
+
+def anchor(paragraph: int, item: int | None = None) -> str:
+    """The anchor of a paragraph (p2) or of one of its items (p2-3)."""
+    return f"p{paragraph}" + (f"-{item}" if item else "")
+
+
+def parse_anchor(text: str) -> tuple[int, int | None]:
+    """p2-3 -> (2, 3); p2 -> (2, None)."""
+    match = ANCHOR.match(text)
+    if match is None:
+        raise ValueError(f"not a paragraph or item anchor: {text!r}")
+    return int(match.group(1)), int(match.group(2)) if match.group(2) else None
+
+
+def node_anchor(node_id: str) -> str:
+    """The anchor of a node on its article page: final/59/2/3 -> p2-3, final/59/2 -> p2, final/59 -> ''."""
+    parts = node_id.split("/")[2:]
+    return anchor(*map(int, parts)) if parts else ""
+
+
+def page_of(document_id: str, number: int) -> str:
+    """The page of an article."""
+    return f"{FOLDERS.get(document_id, document_id)}/{number}.md"
+
+
+def index_of(document_id: str) -> str:
+    """The page with a document's whole text."""
+    return f"{FOLDERS.get(document_id, document_id)}/index.md"
+
+
+def chapter_page(number: int) -> str:
+    """The page of a chapter of the final text."""
+    return f"chapters/{number}.md"
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """The link from one generated page to another (paths under the language folder, e.g. articles/12.md),
+    as the built site serves them (directory URLs)."""
+
+    def url(page: str) -> str:
+        stem = page.removesuffix(".md")
+        if stem == "index":
+            return ""
+        return stem.removesuffix("/index") + "/"
+
+    base = url(from_page) or "."
+    target = url(to_page) or "."
+    link = posixpath.relpath(target, base)
+    link = "./" if link == "." else link + "/"
+    return link + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,90 @@
+"""The sources page: every witness — what it is, the dates it states, its defects, every repair the normaliser
+made to it and every variant reading of the copies of the final text.
+
+Reads: the catalogue (sources/sources.yml), the parsed witnesses and their repairs, the collation's variants.
+Writes: the page's Markdown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from generator.normalise import REPAIR_KINDS
+from generator.render.env import render
+from generator.render.site import Site
+from generator.render.urls import anchor, node_anchor, page_of, relative
+from generator.sources import WitnessEntry
+
+PAGE = "sources.md"
+
+
+def sources_page(site: Site, language: str) -> str:
+    printed = {entry.printed for entry in site.corpus.catalogue.documents}
+    witnesses = [_witness(site, entry, entry.id in printed, language) for entry in site.corpus.catalogue.witnesses]
+    return render("sources.md.j2", **site.context(language, PAGE), witnesses=witnesses, repair_kinds=REPAIR_KINDS)
+
+
+def _witness(site: Site, entry: WitnessEntry, printed_here: bool, language: str) -> dict[str, Any]:
+    document = site.corpus.witnesses[entry.id]
+    labels = site.labels[language]
+    repairs = document.repairs()
+    counts = Counter(repair.kind for repair in repairs)
+
+    def node_url(node: str) -> str | None:
+        """Where a repaired node is shown: only the printed witness's nodes have pages."""
+        parts = node.split("/")
+        if not printed_here or len(parts) < 2 or not parts[1].isdigit():
+            return None
+        return relative(PAGE, page_of(entry.document, int(parts[1])), node_anchor(node))
+
+    return {
+        "id": entry.id,
+        "file": entry.file,
+        "sha256": entry.sha256,
+        "document_title": getattr(site.corpus.catalogue.document(entry.document).title, language),
+        "kind": getattr(entry.kind, language),
+        "script": entry.script,
+        "lang": "zh-Hant" if entry.script == "Hant" else "zh",
+        "printed": printed_here,
+        "counts": {
+            "chapters": len(document.chapters),
+            "articles": len(document.articles),
+            "paragraphs": sum(len(a.paragraphs) for a in document.articles),
+            "items": sum(len(p.items) for a in document.articles for p in a.paragraphs),
+        },
+        "dates": [
+            {"event": labels["events"].get(d.event, d.event), "date": site.locale(language).date(d.date), "line": d.line, "quote": d.quote}
+            for d in entry.dates
+        ],
+        "defects": [getattr(defect, language) for defect in entry.defects],
+        "notes": getattr(entry.notes, language) if entry.notes else None,
+        "repairs": [
+            {
+                "node": r.node,
+                "url": node_url(r.node),
+                "line": r.line,
+                "kind": r.kind,
+                "before": _visible(r.before),
+                "after": _visible(r.after),
+            }
+            for r in repairs
+        ],
+        "repair_counts": labels["list_separator"].join(f"{kind} {count}" for kind, count in sorted(counts.items())),
+        "variants": [
+            {
+                "node": v.node,
+                "url": relative(PAGE, page_of("final", v.article), anchor(v.paragraph, v.item)),
+                "kind": v.kind,
+                "printed": v.printed,
+                "reading": v.reading,
+            }
+            for v in site.corpus.variants
+            if v.witness == entry.id
+        ],
+    }
+
+
+def _visible(text: str) -> str:
+    """White space a repair added or removed, made visible: a line break as ↵, a space as ·."""
+    return text.replace("\n", "↵").replace(" ", "·").replace("\u3000", "□") or "∅"

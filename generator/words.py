@@ -1,0 +1,70 @@
+"""Chinese words: jieba's dictionary, loaded once per process, and the words of a text for the search index.
+
+Reads: jieba's default dictionary (its cache in the temporary directory, built by jieba the first time).
+Writes: tokens for the redline (generator/redline.py) and hidden search words for the article pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import tempfile
+import warnings
+from functools import cache
+from pathlib import Path
+
+with warnings.catch_warnings():
+    # jieba 0.42.1 imports pkg_resources, which setuptools deprecates; nothing we can change in jieba.
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+    import jieba
+
+# Where jieba caches its default dictionary (jieba/__init__.py, Tokenizer.initialize).
+JIEBA_CACHE = "jieba.cache"
+# The jieba whose cache layout the quick read below knows (requirements.lock pins it).
+KNOWN_JIEBA = "0.42.1"
+
+
+@cache
+def _tokenizer() -> jieba.Tokenizer:
+    """One jieba dictionary for the whole process."""
+    jieba.setLogLevel(logging.WARNING)
+    return load_tokenizer()
+
+
+def load_tokenizer(cache_folder: str | None = None) -> jieba.Tokenizer:
+    """jieba's default dictionary, read quickly.
+
+    jieba keeps the dictionary, once built, in a cache file in the temporary folder and reads it with
+    marshal.load on the open file: 0.6 s here. Reading the bytes first and then marshal.loads gives the same
+    dictionary in 0.17 s. So this reads jieba's cache that way and sets what Tokenizer.initialize would
+    (tests/test_words.py checks the result is the same). When there is no cache yet, it cannot be read, or
+    jieba is not the version whose cache layout this knows, jieba initialises itself as usual."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = cache_folder
+    if getattr(jieba, "__version__", None) != KNOWN_JIEBA:
+        tokenizer.initialize()
+        return tokenizer
+    try:
+        freq, total = marshal.loads((Path(cache_folder or tempfile.gettempdir()) / JIEBA_CACHE).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        tokenizer.initialize()
+        return tokenizer
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    return tokenizer
+
+
+def chinese_tokens(text: str) -> list[str]:
+    return list(_tokenizer().cut(text, HMM=False))
+
+
+@cache
+def search_words(text: str) -> str:
+    """The words of a Chinese text for the search index, long words with the shorter words inside them
+    (互联网 -> 互联 联网 互联网), each once, comma-separated. Pagefind's own segmentation of a page sometimes
+    joins words a query is split into (跨境电商 as one token, the query as 跨境 + 电商): these words, in a hidden
+    part of the page, let such queries find it."""
+    seen: dict[str, None] = {}
+    for word in _tokenizer().cut_for_search(text, HMM=False):
+        if any("\u4e00" <= char <= "\u9fff" or char.isalnum() for char in word):
+            seen.setdefault(word, None)
+    return "，".join(seen)
