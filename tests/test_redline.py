@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.redline import Segment, redline
 from generator.sources import Corpus
-from generator.words import JIEBA_CACHE, load_tokenizer
 
 
 def marked(old: str, new: str, language: str = "zh") -> str:
@@ -58,18 +55,3 @@ def test_english_is_compared_on_words() -> None:
         marked("The city shall promote data.", "The city may promote digital data.", "en")
         == "The city [-shall-]{+may+} promote {+digital +}data."
     )
-
-
-def test_the_quickly_read_dictionary_is_jiebas_own(tmp_path: Path, corpus: Corpus) -> None:
-    """load_tokenizer reads jieba's cache itself (for speed): with no cache jieba builds one, and the cache read
-    back gives the very dictionary, and the very words, that jieba's own loading gives."""
-    built = load_tokenizer(str(tmp_path))  # no cache in an empty folder: jieba builds the dictionary and caches it
-    assert (tmp_path / JIEBA_CACHE).is_file()
-    read = load_tokenizer(str(tmp_path))
-    assert read.initialized and read.FREQ == built.FREQ and read.total == built.total
-    articles = [*corpus.document("final").articles, *corpus.document("draft").articles]
-    texts = [paragraph.text for article in articles for paragraph in article.paragraphs]
-    assert len(texts) > 200
-    for text in texts:
-        assert list(read.cut(text, HMM=False)) == list(built.cut(text, HMM=False))
-        assert list(read.cut_for_search(text, HMM=False)) == list(built.cut_for_search(text, HMM=False))

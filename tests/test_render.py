@@ -2,19 +2,26 @@
 `pytest --update-golden` and read the diff): identical, heavily modified, moved, and merged — the real texts
 have no merged article, so that page is rendered with an editor's override merging draft 42 into final 36.
 They are rendered without translations, so that they record the page's structure and stay put while editors
-improve the English (tests/test_english.py renders with the translations)."""
+improve the English (tests/test_english.py renders with the translations). A golden file has each block element on
+a line of its own (the page itself has a comparison row to a line)."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from jinja2 import Environment, FileSystemBytecodeCache
 
 from generator.align import Override, align
 from generator.annotate import Annotations
 from generator.build import Pipeline, outputs, run_pipeline
 from generator.render import pages
 from generator.render.columns import compare_row, lines_of
+from generator.render.env import TEMPLATES, make_environment
 from generator.render.site import Site
 from generator.render.urls import relative
 from generator.sources import Corpus
@@ -29,11 +36,20 @@ CASES = {  # golden name: (final article, overrides, language)
 }
 
 
+# Where a block element starts inside a line of the page: the golden file breaks the line there, so that a
+# one-word change to the redline is a one-line change to the golden file.
+BLOCK_START = re.compile(r"(?<=.)(?=<(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|section|nav|details|summary|blockquote|figure)[\s>])")
+
+
+def one_block_per_line(page: str) -> str:
+    return BLOCK_START.sub("\n", page)
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_final_article_pages_match_golden(corpus: Corpus, update_golden: bool, name: str) -> None:
     number, overrides, language = CASES[name]
     alignment = align(corpus.document("draft"), corpus.document("final"), overrides)
-    page = pages.final_article(Site(corpus, alignment), corpus.document("final").article(number), language)
+    page = one_block_per_line(pages.final_article(Site(corpus, alignment), corpus.document("final").article(number), language))
     golden = GOLDEN / f"{name}.md"
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -79,12 +95,48 @@ def test_source_text_is_escaped(corpus: Corpus) -> None:
 def test_a_further_document_is_a_line_of_metadata(tmp_path: Path) -> None:
     """Another regulation for comparison: its file and an entry in sources.yml give it pages, a whole-text page
     and article names, without code (here the Heilongjiang text copied in as a fourth document)."""
-    from bench.run import scaled_project
-
-    scaled_project(tmp_path / "project", 4)
-    files = outputs(run_pipeline(tmp_path / "project"))
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "sources", project / "sources")
+    original = next((project / "sources").glob("004_*.txt"))
+    shutil.copy(original, project / "sources" / "104_copy.txt")
+    catalogue = yaml.safe_load((project / "sources" / "sources.yml").read_text(encoding="utf-8"))
+    catalogue["documents"].append(
+        {
+            "id": "heilongjiang-2",
+            "title": {"zh": "黑龙江省促进数字经济条例（副本）", "en": "Heilongjiang copy"},
+            "printed": "104",
+            "expect": {"chapters": 13, "articles": 84},
+            "prefix": {"zh": "副本", "en": "Copy "},
+        }
+    )
+    witness = next(entry for entry in catalogue["witnesses"] if entry["id"] == "004")
+    catalogue["witnesses"].append(witness | {"id": "104", "file": "104_copy.txt", "document": "heilongjiang-2"})
+    (project / "sources" / "sources.yml").write_text(yaml.safe_dump(catalogue, allow_unicode=True), encoding="utf-8")
+    files = outputs(run_pipeline(project))
     for language in ("zh", "en"):
         assert f"{language}/heilongjiang-2/index.md" in files
         assert all(f"{language}/heilongjiang-2/{number}.md" in files for number in range(1, 85))
-    assert "# 副本2第一条" in files["zh/heilongjiang-2/1.md"]
-    assert "# Copy 2 Article 1" in files["en/heilongjiang-2/1.md"]
+    assert "# 副本第一条" in files["zh/heilongjiang-2/1.md"]
+    assert "# Copy Article 1" in files["en/heilongjiang-2/1.md"]
+
+
+def test_a_second_environment_compiles_no_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiled templates are kept between builds (generator/templatecache.py): a new environment, as each build
+    and each language makes, reads them from the cache instead of compiling them again."""
+    compiled: list[str | None] = []
+    compile_template = Environment.compile
+
+    def counted(self: Environment, source: str, name: str | None = None, *arguments: Any, **options: Any) -> Any:
+        compiled.append(name)
+        return compile_template(self, source, name, *arguments, **options)
+
+    monkeypatch.setattr(Environment, "compile", counted)
+    cache = FileSystemBytecodeCache(str(tmp_path))
+    names = sorted(path.name for path in TEMPLATES.glob("*.j2"))
+    for name in names:
+        make_environment(cache).get_template(name)
+    assert sorted(set(compiled)) == names
+    compiled.clear()
+    for name in names:
+        make_environment(cache).get_template(name)
+    assert compiled == []

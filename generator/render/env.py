@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 
 from generator import prerendered
 from generator.templatecache import TEMPLATE_CACHE
@@ -26,9 +26,7 @@ def markdown_escape(text: str) -> str:
     return text.translate(MARKDOWN_SPECIAL)
 
 
-@cache
-def environment() -> Environment:
-    """One environment for the process; Jinja reloads a template whose file changed (under `mkdocs serve`)."""
+def make_environment(bytecode_cache: BytecodeCache | None = TEMPLATE_CACHE) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -36,11 +34,17 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=TEMPLATE_CACHE,
+        bytecode_cache=bytecode_cache,
     )
     env.filters["md"] = markdown_escape
     env.filters["prerendered"] = prerendered.wrap
     return env
+
+
+@cache
+def environment() -> Environment:
+    """One environment for the process; Jinja reloads a template whose file changed (under `mkdocs serve`)."""
+    return make_environment()
 
 
 def load_labels() -> dict[str, dict[str, Any]]:
