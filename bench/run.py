@@ -13,6 +13,7 @@ temporary directory). Nothing here asserts: the numbers are for people to read a
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import io
 import json
@@ -29,6 +30,10 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Response
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -135,6 +140,11 @@ def page_weight(site: Path, page: str) -> dict[str, int]:
     return weights
 
 
+def _count_search_bytes(fetched: list[int], response: Response) -> None:
+    if "/pagefind/" in response.url:
+        fetched.append(len(response.body()))
+
+
 def index_bytes(bundle: Path, language: str) -> int:
     """The bytes of one language's index in the Pagefind bundle (its files are named <lang>_<hash> or <lang>.)."""
     return sum(path.stat().st_size for path in bundle.rglob("*") if path.is_file() and re.match(rf"(?:\w+\.)?{language}[_.]", path.name))
@@ -158,10 +168,7 @@ def search_measures(site: Path) -> dict[str, object]:
         for language, path in (("zh", "/"), ("en", "/en/")):
             page = browser.new_page()
             fetched: list[int] = []
-            page.on(
-                "response",
-                lambda response, fetched=fetched: fetched.append(len(response.body())) if "/pagefind/" in response.url else None,
-            )
+            page.on("response", functools.partial(_count_search_bytes, fetched))
             page.goto(url + path)
             start = time.perf_counter()
             page.evaluate("q => window.siteSearch(q, 5)", "数据" if language == "zh" else "data")
@@ -340,9 +347,9 @@ def scale(runs: int) -> list[tuple[str, str]]:
             project = Path(temporary) / f"project-{documents}"
             scaled_project(project, documents)
             generate = [sys.executable, "-m", "generator", "--root", str(project), "build"]
-            generator = median_time(lambda generate=generate: subprocess.run(generate, env=ENV, check=True, capture_output=True), runs)
+            generator = median_time(functools.partial(subprocess.run, generate, env=ENV, check=True, capture_output=True), runs)
             site = Path(temporary) / f"site-{documents}"
-            build = median_time(lambda project=project, site=site: mkdocs_build(project, site), runs)
+            build = median_time(functools.partial(mkdocs_build, project, site), runs)
             pages = len(list(site.rglob("*.html")))
             fetched, seconds = first_query(site)
             rows.append(

@@ -16,8 +16,9 @@ from pathlib import Path
 with warnings.catch_warnings():
     # jieba 0.42.1 imports pkg_resources, which setuptools deprecates; nothing we can change in jieba.
     warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
-    import jieba
+    import jieba  # (tests/test_words.py takes it from here)
 
+__all__ = ["JIEBA_CACHE", "chinese_tokens", "jieba", "load_tokenizer", "search_words"]
 # Where jieba caches its default dictionary (jieba/__init__.py, Tokenizer.initialize).
 JIEBA_CACHE = "jieba.cache"
 # The jieba whose cache layout the quick read below knows (requirements.lock pins it).

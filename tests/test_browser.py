@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, FloatRect, Page, expect
 
 from generator.build import run_pipeline
 from tests.conftest import ROOT
@@ -22,11 +22,11 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def boxes(page: Page, row: int = 0) -> tuple[dict[str, float], dict[str, float]]:
+def boxes(page: Page, row: int = 0) -> tuple[FloatRect, FloatRect]:
     draft = page.locator(".compare-row").nth(row).locator(".col-draft").bounding_box()
     final = page.locator(".compare-row").nth(row).locator(".col-final").bounding_box()
     assert draft is not None and final is not None
-    return dict(draft), dict(final)
+    return draft, final
 
 
 def test_two_columns_side_by_side_at_1280(page: Page, base_url: str, tmp_path: Path) -> None:

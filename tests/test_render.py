@@ -123,11 +123,11 @@ def test_a_further_document_is_a_line_of_metadata(tmp_path: Path) -> None:
 def test_a_second_environment_compiles_no_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Compiled templates are kept between builds (generator/templatecache.py): a new environment, as each build
     and each language makes, reads them from the cache instead of compiling them again."""
-    compiled: list[str | None] = []
+    compiled: list[str] = []
     compile_template = Environment.compile
 
     def counted(self: Environment, source: str, name: str | None = None, *arguments: Any, **options: Any) -> Any:
-        compiled.append(name)
+        compiled.append(name or "")
         return compile_template(self, source, name, *arguments, **options)
 
     monkeypatch.setattr(Environment, "compile", counted)

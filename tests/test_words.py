@@ -6,11 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import words
 from generator.sources import Corpus
-from generator.words import JIEBA_CACHE, load_tokenizer
-
-jieba = words.jieba  # imported there, where jieba's own deprecation warning is silenced
+from generator.words import JIEBA_CACHE, jieba, load_tokenizer  # jieba as imported there, its deprecation warning silenced
 
 
 def test_the_quickly_read_dictionary_is_jiebas_own(tmp_path: Path, corpus: Corpus) -> None:

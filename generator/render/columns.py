@@ -106,7 +106,8 @@ def comparison(
     anchors: str = "",
 ) -> tuple[list[dict[str, Markup]], set[str]]:
     """The rows of a final article's comparison, and the languages its columns are in."""
-    rows, shown = [], set()
+    rows: list[dict[str, Markup]] = []
+    shown: set[str] = set()
     for row in link.rows or (Row((), tuple((article.number, p.number) for p in article.paragraphs), 0.0),):
         mine = [key for key in row.final if key[0] == article.number]
         if row.final and not mine:

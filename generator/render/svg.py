@@ -28,7 +28,7 @@ RELATION_COLOURS: dict[Relation, str] = {
 }
 
 
-def relation_bar(counts: list[tuple[str, int]], labels: dict[str, Any]) -> Markup:
+def relation_bar(counts: list[tuple[Relation, int]], labels: dict[str, Any]) -> Markup:
     """A stacked bar of how many articles stand in each relation, with the numbers written on it."""
     total = sum(count for _, count in counts) or 1
     width, x = 600, 0.0
