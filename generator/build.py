@@ -16,15 +16,17 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.align import Alignment, Override, align
 from generator.annotate import Annotations, load_annotations
 from generator.export import concordance_csv, corpus_json
 from generator.model import Document
+from generator.render import urls
 from generator.render.locale import LANGUAGES
 from generator.render.pages import pages
 from generator.render.site import Settings, Site
-from generator.sources import Corpus, load_corpus
+from generator.sources import Corpus, load_catalogue, load_corpus
 
 # Inputs whose change means the pages must be made again.
 INPUTS = ("sources", "annotations", "generator")
@@ -86,6 +88,11 @@ def _downloads(pipeline: Pipeline) -> dict[str, str]:
         "downloads/corpus.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
         "downloads/concordance.csv": concordance_csv(pipeline.alignment),
     }
+
+
+def navigation(root: Path, nav: list[Any]) -> list[Any]:
+    """mkdocs.yml's navigation with the whole text of each document of sources/sources.yml."""
+    return urls.navigation(nav, [entry.id for entry in load_catalogue(root).documents])
 
 
 def generate(root: Path, docs: Path, force: bool = False, settings: Settings | None = None) -> Result | None:

@@ -45,6 +45,13 @@ class DocumentEntry(Strict):
     printed: str = Field(description="Id of the witness the site prints for this document")
     expect: Expected
     prefix: ArticlePrefix = Field(default=ArticlePrefix(), description="e.g. {zh: 征求意见稿, en: 'Draft '}; none for the final text")
+    short: Bilingual | None = Field(
+        default=None,
+        description="What the navigation and the home page call its whole text, e.g. {zh: 终稿全文, en: Final text}; default its title",
+    )
+
+    def short_name(self, language: str) -> str:
+        return str(getattr(self.short or self.title, language))
 
 
 class StatedDate(Strict):

@@ -1,6 +1,6 @@
-"""MkDocs hooks: the generated pages before MkDocs reads docs/, the theme's compiled templates kept, the ids of
-the generator's finished HTML for MkDocs' anchor check, and the search index once every language is built.
-No logic lives here: each hook calls the generator."""
+"""MkDocs hooks: each document in the navigation, the generated pages before MkDocs reads docs/, the theme's
+compiled templates kept, the ids of the generator's finished HTML for MkDocs' anchor check, and the search index
+once every language is built. No logic lives here: each hook calls the generator."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from generator.build import generate
+from generator.build import generate, navigation
 from generator.errors import InputError
 from generator.prerendered import START, anchor_ids
 from generator.render.site import Settings
-from generator.searchindex import index_site
+from generator.searchindex import index_in_background, index_site
 from generator.templatecache import TEMPLATE_CACHE
 
 log = logging.getLogger("mkdocs.hooks.generate")
@@ -34,9 +34,13 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     if _indexing is not None:
         _indexing.join()  # it writes into the site the rebuild is about to write
-    settings = Settings(site_url=config.site_url or Settings.site_url, repository=config.repo_url)
+    root, settings = (
+        Path(config.config_file_path).parent,
+        Settings(site_url=config.site_url or Settings.site_url, repository=config.repo_url),
+    )
     try:  # in the nested build of each further language this costs only a hash of the inputs
-        result = generate(Path(config.config_file_path).parent, Path(config.docs_dir), settings=settings)
+        config.nav = navigation(root, config.nav or [])  # each document's whole text, from sources.yml
+        result = generate(root, Path(config.docs_dir), settings=settings)
     except InputError as error:  # stop the build: a site with a page missing or wrong is worse than no new site
         raise PluginError(f"the sources or annotations have {len(error.problems)} problem(s):\n{error}") from None
     if result is not None:
@@ -61,15 +65,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _nested_language_build(config):
         return  # the outer build indexes the whole site once
     if _serving:  # the preview does not wait: search catches up a second after the pages
-        _indexing = threading.Thread(target=_index_quietly, args=(Path(config.site_dir),), daemon=True)
-        _indexing.start()
+        _indexing = index_in_background(Path(config.site_dir), log.warning)
     elif problem := index_site(Path(config.site_dir)):
         raise PluginError(problem)
-
-
-def _index_quietly(site: Path) -> None:
-    if problem := index_site(site):
-        log.warning(f"the preview's search may be out of date: {problem}")
 
 
 def _nested_language_build(config: MkDocsConfig) -> bool:

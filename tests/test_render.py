@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 
 from generator.align import Override, align
 from generator.annotate import Annotations
-from generator.build import Pipeline, outputs, run_pipeline
+from generator.build import Pipeline, navigation, outputs, run_pipeline
 from generator.render import pages
 from generator.render.columns import compare_row, lines_of
 from generator.render.env import TEMPLATES, make_environment
@@ -118,6 +118,10 @@ def test_a_further_document_is_a_line_of_metadata(tmp_path: Path) -> None:
         assert all(f"{language}/heilongjiang-2/{number}.md" in files for number in range(1, 85))
     assert "# 副本第一条" in files["zh/heilongjiang-2/1.md"]
     assert "# Copy Article 1" in files["en/heilongjiang-2/1.md"]
+    assert "[Heilongjiang copy](heilongjiang-2/index.md)" in files["en/index.md"]  # on the home page, and in the navigation:
+    assert navigation(project, ["index.md", "about.md"]) == [
+        "index.md", "articles/index.md", "draft/index.md", "heilongjiang/index.md", "heilongjiang-2/index.md", "about.md"
+    ]  # fmt: skip
 
 
 def test_a_second_environment_compiles_no_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

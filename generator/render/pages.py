@@ -114,6 +114,7 @@ def whole_text(site: Site, document_id: str, language: str) -> str:
         "whole_text.md.j2",
         **site.context(language, index_of(document_id)),
         title=getattr(site.corpus.catalogue.document(document_id).title, language),
+        short=site.corpus.catalogue.document(document_id).short_name(language),
         notes=document.notes,
         document=document,
         articles={article.number: lines_of(article, english=english) for article in document.articles},
@@ -179,6 +180,7 @@ def home(site: Site, language: str) -> str:
         final=site.documents["final"],
         counts=counts,
         bar=relation_bar(counts, site.labels[language]),
+        documents=site.corpus.catalogue.documents,
     )
 
 

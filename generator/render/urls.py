@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
+from typing import Any
 
 # Where each document's article pages live, where not under the document's id.
 FOLDERS = {"final": "articles"}
@@ -48,6 +50,14 @@ def index_of(document_id: str) -> str:
 def chapter_page(number: int) -> str:
     """The page of a chapter of the final text."""
     return f"chapters/{number}.md"
+
+
+def navigation(nav: list[Any], documents: Iterable[str]) -> list[Any]:
+    """The site's navigation: mkdocs.yml's, with the whole text of each document (in the order of sources.yml)
+    after the home page. An entry is the page's path alone: each language's page gives its title."""
+    texts = [index_of(document_id) for document_id in documents]
+    rest = [entry for entry in nav if entry not in texts]
+    return [*rest[:1], *texts, *rest[1:]]
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
