@@ -20,9 +20,10 @@ from typing import Any
 
 from generator.align import Alignment, Override, align
 from generator.annotate import Annotations, load_annotations
-from generator.export import concordance_csv, corpus_json
+from generator.export import concordance_csv, corpus_json, search_data
 from generator.model import Document
 from generator.render import urls
+from generator.render.env import load_labels
 from generator.render.locale import LANGUAGES
 from generator.render.pages import pages
 from generator.render.site import Settings, Site
@@ -87,6 +88,7 @@ def _downloads(pipeline: Pipeline) -> dict[str, str]:
     return {
         "downloads/corpus.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
         "downloads/concordance.csv": concordance_csv(pipeline.alignment),
+        "downloads/search.json": json.dumps(search_data(pipeline.corpus, pipeline.annotations, load_labels()), ensure_ascii=False) + "\n",
     }
 
 

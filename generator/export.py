@@ -1,4 +1,4 @@
-"""Data downloads: the whole corpus as JSON and the concordance as CSV.
+"""Data downloads: the whole corpus as JSON, the concordance as CSV, and what the search box knows of the texts.
 
 Reads: the corpus and the alignment. Writes: plain data (dicts, CSV text) for `python -m generator export`
 and for the site's downloads. `en` is null where a unit is not yet translated.
@@ -14,6 +14,8 @@ from typing import Any
 from generator.align import Alignment
 from generator.annotate import Annotations
 from generator.model import Article
+from generator.render.searchtext import document_word
+from generator.render.urls import FOLDERS
 from generator.sources import Corpus
 
 
@@ -85,6 +87,30 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
             for reference in annotations.apparatus.references
         ],
     }
+
+
+def search_data(corpus: Corpus, annotations: Annotations, labels: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What the search box knows beside Pagefind's index (docs/assets/search.js): each document's folder, names
+    and structure (how many items each paragraph of each article has: to send a citation to its paragraph, or say
+    it does not exist), the glossary (to search across languages) and the search box's words."""
+    documents = []
+    for position, entry in enumerate(corpus.catalogue.documents):
+        document = corpus.document(entry.id)
+        documents.append(
+            {
+                "id": entry.id,
+                "word": document_word(position),
+                "folder": FOLDERS.get(entry.id, entry.id),
+                "title": {"zh": entry.title.zh, "en": entry.title.en},
+                "prefix": {"zh": entry.prefix.zh, "en": entry.prefix.en},
+                "short": {"zh": entry.short_name("zh"), "en": entry.short_name("en")},
+                "articles": {
+                    str(article.number): [len(paragraph.items) for paragraph in article.paragraphs] for article in document.articles
+                },
+            }
+        )
+    glossary = [{"zh": term.chinese, "en": [term.en, *term.forms]} for term in annotations.glossary]
+    return {"documents": documents, "glossary": glossary, "labels": {language: labels[language]["search"] for language in labels}}
 
 
 CONCORDANCE_COLUMNS = ["final_article", "draft_articles", "relation", "similarity", "curated", "changed"]

@@ -1,7 +1,7 @@
-"""Chinese words: jieba's dictionary, loaded once per process, and the words of a text for the search index.
+"""Chinese words: jieba's dictionary, loaded once per process, for the redline.
 
 Reads: jieba's default dictionary (its cache in the temporary directory, built by jieba the first time).
-Writes: tokens for the redline (generator/redline.py) and hidden search words for the article pages.
+Writes: tokens for the redline (generator/redline.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
     import jieba  # (tests/test_words.py takes it from here)
 
-__all__ = ["JIEBA_CACHE", "chinese_tokens", "jieba", "load_tokenizer", "search_words"]
+__all__ = ["JIEBA_CACHE", "chinese_tokens", "jieba", "load_tokenizer"]
 # Where jieba caches its default dictionary (jieba/__init__.py, Tokenizer.initialize).
 JIEBA_CACHE = "jieba.cache"
 # The jieba whose cache layout the quick read below knows (requirements.lock pins it).
@@ -56,16 +56,3 @@ def load_tokenizer(cache_folder: str | None = None) -> jieba.Tokenizer:
 
 def chinese_tokens(text: str) -> list[str]:
     return list(_tokenizer().cut(text, HMM=False))
-
-
-@cache
-def search_words(text: str) -> str:
-    """The words of a Chinese text for the search index, long words with the shorter words inside them
-    (互联网 -> 互联 联网 互联网), each once, comma-separated. Pagefind's own segmentation of a page sometimes
-    joins words a query is split into (跨境电商 as one token, the query as 跨境 + 电商): these words, in a hidden
-    part of the page, let such queries find it."""
-    seen: dict[str, None] = {}
-    for word in _tokenizer().cut_for_search(text, HMM=False):
-        if any("\u4e00" <= char <= "\u9fff" or char.isalnum() for char in word):
-            seen.setdefault(word, None)
-    return "，".join(seen)

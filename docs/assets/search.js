@@ -1,41 +1,96 @@
 /* Search with Pagefind in Material's search box.
 
    The index is built once the whole site is built (generator/searchindex.py): one bundle, pagefind/, with an
-   index per <html lang>; Pagefind searches the one of the page's language, so a Chinese page searches the
-   Chinese pages and an English page the English ones. The box, the overlay and the result list are Material's (overrides/partials/search.html); this file wires them to Pagefind:
-   - open with the header button, or the keys / s f (as Material does); Esc closes;
-   - results appear as you type (titles, and an excerpt with the words found highlighted);
-   - ↓ ↑ move through the results, Enter opens the first (or the one in focus). */
+   index per <html lang>, so a Chinese page searches the Chinese pages and an English page the English ones. The
+   box, the overlay and the result list are Material's (overrides/partials/search.html); this file wires them:
+   - click or tap into the box, or press / s f (as Material does), and type: results appear under the box;
+     ↓ ↑ move through them, Enter opens the first (or the one in focus), Esc or a click outside closes;
+   - a citation (第五十九条第二款第三项, 59条, art. 59(2), item (3), Draft Article 14(2) …) goes to its paragraph,
+     or says that the text has no such provision;
+   - Chinese is searched as pairs of characters, the words generator/render/searchtext.py indexes beside each
+     line of text (Pagefind's own Chinese segmentation differs between index and query), as an exact phrase
+     first; English as an exact phrase first, then by its words;
+   - a Chinese term on the English site (or an English rendering on the Chinese site) is searched in the page's
+     language through the glossary, and the result says so;
+   - results name their document and paragraph, link to the paragraph where the words are, rank the final text
+     first among equals, and can be narrowed to one document.
+   downloads/search.json (made by the generator) gives the documents' structure, the glossary and the labels. */
 (function () {
   "use strict";
 
-  var here = document.currentScript && document.currentScript.src;
+  const here = document.currentScript && document.currentScript.src;
   if (!here) return;
-  var root = new URL("../", here); // the site root: assets/ sits directly under it
-  var engine = null;
+  const root = new URL("../", here); // the site root: assets/ sits directly under it
+  const language = document.documentElement.lang === "en" ? "en" : "zh";
+  const english = language === "en";
+  const MAX_QUERY = 200; // characters; a longer query is cut there
+  const CANDIDATES = 12; // results whose data is fetched (each one a fragment of the index)
+
+  let engine = null;
+  let known = null;
 
   function pagefind() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
-          module.init();
-          return module;
-        });
+      engine = import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
+        await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+        module.init();
+        return module;
       });
     }
     return engine;
   }
 
-  /* An article number goes straight to the article: 第十二条, 第12条, 征求意见稿第十四条, Article 12, art. 12,
-     Draft Article 14, Heilongjiang Article 3. Pagefind alone ranks 第二十二条 as high as 第十二条 (both hold
-     十二条), so the number is read here and that article put first. */
-  var DIGITS = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  function data() {
+    if (!known) known = fetch(new URL("downloads/search.json", root)).then((response) => response.json());
+    return known;
+  }
+
+  /* -- the words of the index: pairs of characters (the same rule as generator/render/searchtext.py) -- */
+
+  const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+  const COUNTS = /[\p{L}\p{N}]/u;
+
+  function characters(text) {
+    const kept = [];
+    for (const char of text.normalize("NFKC")) {
+      if (COUNTS.test(char)) kept.push(/[A-Z]/.test(char) ? char.toLowerCase() : char);
+    }
+    return kept;
+  }
+
+  function gram(first, second) {
+    let value = 2166136261;
+    for (const char of [first, second]) {
+      value = Math.imul(value ^ char.codePointAt(0), 16777619) >>> 0;
+    }
+    value %= 26 ** 5;
+    let word = "zq";
+    for (let i = 0; i < 5; i++) {
+      word += LETTERS[value % 26];
+      value = Math.floor(value / 26);
+    }
+    return word;
+  }
+
+  function grams(text) {
+    const chars = characters(text);
+    const words = [];
+    for (let i = 0; i + 1 < chars.length; i++) words.push(gram(chars[i], chars[i + 1]));
+    return words;
+  }
+  window.siteSearchGrams = grams; // tests/test_search.py compares these with the generator's
+
+  const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+  /* -- citations: 第五十九条第二款第三项, art. 59(2), item (3) … -------------------------------------------- */
+
+  const DIGITS = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  const NUMBER = "[零〇一二两三四五六七八九十百\\d]+";
 
   function chineseNumber(text) {
     if (/^\d+$/.test(text)) return parseInt(text, 10);
-    var total = 0, current = 0;
-    for (var i = 0; i < text.length; i++) {
-      var c = text[i];
+    let total = 0, current = 0;
+    for (const c of text) {
       if (c in DIGITS) current = DIGITS[c];
       else if (c === "十") { total += (current || 1) * 10; current = 0; }
       else if (c === "百") { total += (current || 1) * 100; current = 0; }
@@ -44,61 +99,260 @@
     return total + current;
   }
 
-  function articleQuery(query) {
-    var q = query.replace(/\s+/g, " ").trim();
-    var zh = /^(征求意见稿|草案|黑龙江省?(?:征求意见稿)?)?第([零〇一二两三四五六七八九十百\d]+)条$/.exec(q.replace(/ /g, ""));
-    if (zh) {
-      var folder = !zh[1] ? "articles" : zh[1].indexOf("黑龙江") === 0 ? "heilongjiang" : "draft";
-      return { folder: folder, number: chineseNumber(zh[2]) };
+  function numeral(number) {
+    const names = "零一二三四五六七八九";
+    if (number < 10) return names[number];
+    if (number < 100) return (number >= 20 ? names[Math.floor(number / 10)] : "") + "十" + (number % 10 ? names[number % 10] : "");
+    const rest = number % 100;
+    return names[Math.floor(number / 100)] + "百" + (rest === 0 ? "" : rest < 10 ? "零" + names[rest] : rest < 20 ? "一" + numeral(rest) : numeral(rest));
+  }
+
+  /* The document a citation names: by its title (《…》 or the English title before ", art."), or by the prefix of
+     its article names (征求意见稿, Draft, Heilongjiang Draft …); none named, the final text. */
+  function citedDocument(named, documents) {
+    const text = named.replace(/[《》\s,，]/g, "").toLowerCase();
+    if (!text) return documents[0];
+    let best = null, length = 0;
+    for (const document of documents) {
+      for (const name of [document.title.zh, document.title.en, document.prefix.zh, document.prefix.en, document.short.zh, document.short.en]) {
+        const plain = (name || "").replace(/[《》\s,，]/g, "").toLowerCase();
+        if (plain && (text === plain || (text.endsWith(plain) && plain.length > length))) { best = document; length = plain.length; }
+      }
     }
-    var en = /^(draft\s+|heilongjiang\s+(?:draft\s+)?)?(?:article|art\.?)\s*(\d+)$/i.exec(q);
-    if (en) {
-      var prefix = (en[1] || "").toLowerCase();
-      return { folder: prefix.indexOf("heilongjiang") === 0 ? "heilongjiang" : prefix ? "draft" : "articles", number: parseInt(en[2], 10) };
+    if (!best && /^(草案|征求意见稿)$/.test(text)) best = documents.find((d) => d.id === "draft");
+    if (!best && /^(黑龙江|heilongjiang)/.test(text)) best = documents.find((d) => d.id === "heilongjiang");
+    return best;
+  }
+
+  function parseCitation(query, documents) {
+    const q = query.replace(/\s+/g, " ").trim();
+    let match = new RegExp("^(.*?)第?(" + NUMBER + ")条(?:第?(" + NUMBER + ")款)?(?:第?(" + NUMBER + ")项)?$").exec(q.replace(/ /g, ""));
+    if (match && (match[1] === "" || /[《》]|征求意见稿|草案|黑龙江/.test(match[1]) || citedDocument(match[1], documents))) {
+      const document = citedDocument(match[1], documents);
+      if (document) return { document, article: chineseNumber(match[2]), paragraph: match[3] ? chineseNumber(match[3]) : null, item: match[4] ? chineseNumber(match[4]) : null };
+    }
+    match = /^(.*?)(?:article|art\.?)\s*(\d+)\s*(?:\((\d+)\))?\s*(?:\((\d+)\)|,?\s*item\s*\(?(\d+)\)?)?\.?$/i.exec(q);
+    if (match) {
+      const document = citedDocument(match[1].replace(/,\s*$/, ""), documents);
+      if (document) {
+        const item = match[4] || match[5];
+        return { document, article: parseInt(match[2], 10), paragraph: match[3] ? parseInt(match[3], 10) : null, item: item ? parseInt(item, 10) : null };
+      }
     }
     return null;
   }
 
-  /* The results for a query: the article a number names (if it exists), then Pagefind's, best first. */
-  function find(query, limit) {
-    var wanted = articleQuery(query);
-    var english = document.documentElement.lang === "en";
-    var direct = wanted && wanted.number ? new URL((english ? "en/" : "") + wanted.folder + "/" + wanted.number + "/", root).pathname : null;
-    return pagefind().then(function (module) {
-      return module.search(query).then(function (search) {
-        return Promise.all(search.results.slice(0, limit + 1).map(function (result) { return result.data(); })).then(function (data) {
-          var total = search.results.length;
-          if (!direct) return { results: data.slice(0, limit), total: total };
-          var rest = data.filter(function (item) { return item.url !== direct; });
-          var found = data.filter(function (item) { return item.url === direct; })[0];
-          if (found) return { results: [found].concat(rest).slice(0, limit), total: total };
-          return fetch(direct, { method: "HEAD" }).then(function (response) {
-            if (!response.ok) return { results: data.slice(0, limit), total: total };
-            var title = (english ? { articles: "", draft: "Draft ", heilongjiang: "Heilongjiang Draft " } : { articles: "", draft: "征求意见稿", heilongjiang: "黑龙江省征求意见稿" })[wanted.folder] +
-              (english ? "Article " + wanted.number : "第" + query.replace(/^.*第/, "").replace(/条.*$/, "") + "条");
-            var first = { url: direct, meta: { title: title }, excerpt: "" };
-            return { results: [first].concat(rest).slice(0, limit), total: total + 1 };
-          });
-        });
-      });
-    });
+  function articleName(document, number) {
+    return english ? document.prefix.en + "Article " + number : document.prefix.zh + "第" + numeral(number) + "条";
+  }
+
+  function subdivision(paragraph, item) {
+    if (!paragraph) return "";
+    if (english) return "(" + paragraph + ")" + (item ? "(" + item + ")" : "");
+    return "第" + numeral(paragraph) + "款" + (item ? "第" + numeral(item) + "项" : "");
+  }
+
+  /* The citation's page and anchor, or what the text lacks. */
+  function cited(citation, labels) {
+    const { document, article, paragraph, item } = citation;
+    const paragraphs = document.articles[String(article)];
+    const missing = (what) => ({ missing: labels.missing.replace("{document}", document.short[language]).replace("{what}", what) });
+    if (!paragraphs) return missing(articleName(document, article).replace(document.prefix[language], ""));
+    if (paragraph && (paragraph > paragraphs.length || (item && item > paragraphs[paragraph - 1]))) {
+      return missing(articleName(document, article).replace(document.prefix[language], "") + subdivision(paragraph, item));
+    }
+    const anchor = paragraph ? "#p" + paragraph + (item ? "-" + item : "") : "";
+    const url = new URL((english ? "en/" : "") + document.folder + "/" + article + "/", root).pathname + anchor;
+    return { url, meta: { title: articleName(document, article) + subdivision(paragraph, item) }, document: document.short[language], excerpt: "" };
+  }
+
+  /* -- across languages, through the glossary ------------------------------------------------------------ */
+
+  function throughGlossary(query, glossary) {
+    const wanted = query.trim().toLowerCase();
+    if (english && HAN.test(query)) {
+      const term = glossary.find((t) => t.zh.some((form) => form === query.trim())) ||
+        glossary.filter((t) => t.zh.some((form) => query.includes(form))).sort((a, b) => b.zh[0].length - a.zh[0].length)[0];
+      return term ? { from: term.zh.find((form) => query.includes(form)), to: term.en[0] } : null;
+    }
+    if (!english && !HAN.test(query) && /[a-z]/i.test(query)) {
+      const term = glossary.find((t) => t.en.some((form) => form.toLowerCase() === wanted));
+      return term ? { from: query.trim(), to: term.zh[0] } : null;
+    }
+    return null;
+  }
+
+  /* -- results ------------------------------------------------------------------------------------------- */
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  }
+
+  /* A page's text as a reader sees it: without Pagefind's word breaks (U+200B) or the hidden pairs. */
+  function readable(content) {
+    return content.replace(/\u200b/g, "").replace(/\bzq[a-z]+\b\s*/g, "").replace(/\s{2,}/g, " ");
+  }
+
+  /* The units a phrase is compared in: in Chinese each letter or digit (punctuation and spaces aside), in
+     English each word; with where each stands in `text`. */
+  function units(text) {
+    const found = [];
+    const pattern = english ? /[\p{L}\p{N}]+/gu : /[\p{L}\p{N}]/gu;
+    for (const match of text.matchAll(pattern)) {
+      const value = match[0].normalize("NFKC").toLowerCase();
+      found.push({ value, start: match.index, end: match.index + match[0].length });
+    }
+    return found;
+  }
+
+  function indexOfRun(haystack, needle) {
+    outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (haystack[i + j].value !== needle[j].value) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  /* An excerpt around the first place the query stands verbatim (punctuation and spaces aside), marked; else
+     around the first of its units found; else the start of the page. */
+  function excerpt(text, query) {
+    const page = units(text), wanted = units(query);
+    let start = wanted.length ? indexOfRun(page, wanted) : -1;
+    let length = wanted.length;
+    const exact = start >= 0;
+    for (let i = 0; start < 0 && i < wanted.length; i++) { start = indexOfRun(page, wanted.slice(i, i + (english ? 1 : 2))); length = english ? 1 : 2; }
+    if (start < 0) return { html: escapeHtml(text.slice(0, 90)) + (text.length > 90 ? "…" : ""), exact: false };
+    const from = page[start].start, to = page[start + length - 1].end;
+    const context = english ? 70 : 36;
+    let before = Math.max(0, from - context), after = Math.min(text.length, to + context);
+    if (english) { // whole words at both ends
+      const space = text.indexOf(" ", before);
+      if (before > 0 && space >= 0 && space < from) before = space + 1;
+      const end = text.lastIndexOf(" ", after);
+      if (after < text.length && end > to) after = end;
+    }
+    return {
+      html: (before ? "…" : "") + escapeHtml(text.slice(before, from)) + "<mark>" + escapeHtml(text.slice(from, to)) + "</mark>" +
+        escapeHtml(text.slice(to, after)) + (after < text.length ? "…" : ""),
+      exact,
+    };
+  }
+
+  /* The paragraph where the words were found. Anchors name the lines: on Chinese pages the hidden lines of pairs
+     (grams-p2, grams-p2-draft for the draft beside it, grams-notes), on English pages the lines themselves (p2;
+     draft-72-1 in the draft column, whose row's final line follows it). The place is that of the first run of
+     the query's `count` words standing together in the final text, else anywhere, else of the first word found. */
+  function place(result, count) {
+    const pattern = english ? /^(p\d+(-\d+)?|draft-\d+-\d+(-\d+)?)$/ : /^grams-(p\d+(-\d+)?|article|notes|title)(-draft)?$/;
+    const anchors = (result.anchors || []).filter((a) => pattern.test(a.id || ""));
+    const locations = [...new Set(result.locations || [])].sort((a, b) => a - b);
+    const present = new Set(locations);
+    const runs = locations.filter((start) => { for (let i = 1; i < count; i++) if (!present.has(start + i)) return false; return true; });
+    const inFinal = (start) => { const anchor = lineAt(anchors, start); return anchor >= 0 && !/draft/.test(anchors[anchor].id); };
+    const start = runs.find(inFinal) ?? runs[0] ?? locations[0];
+    const at = start === undefined ? -1 : lineAt(anchors, start);
+    if (at < 0) return null;
+    if (!english) {
+      const id = anchors[at].id.replace(/^grams-/, "").replace(/-draft$/, "");
+      return /^(p|notes)/.test(id) ? id : null;
+    }
+    for (let i = at; i < anchors.length; i++) if (/^p/.test(anchors[i].id)) return anchors[i].id;
+    return null;
+  }
+
+  function lineAt(anchors, location) {
+    let last = -1;
+    while (last + 1 < anchors.length && anchors[last + 1].location <= location) last++;
+    return last;
+  }
+
+  function documentOf(url, documents) {
+    const path = url.replace(root.pathname, "/").replace(/^\/en\//, "/");
+    const index = documents.findIndex((d) => path.startsWith("/" + d.folder + "/"));
+    return index < 0 ? { rank: documents.length, document: null } : { rank: index, document: documents[index] };
+  }
+
+  async function present(result, query, count, documents) {
+    const found = await result.data();
+    const text = readable(found.content || "");
+    const shown = excerpt(text, query);
+    const anchor = place(found, count);
+    const { rank, document } = documentOf(found.url, documents);
+    let title = (found.meta && found.meta.title) || found.url;
+    const where = anchor && /^p/.test(anchor) ? anchor.slice(1).split("-").map(Number) : null;
+    if (where && document) title += subdivision(where[0], where[1]);
+    return {
+      url: found.url + (anchor ? "#" + anchor : ""),
+      meta: { title },
+      document: document ? document.short[language] : "",
+      excerpt: shown.html,
+      exact: shown.exact,
+      rank,
+    };
+  }
+
+  /* Pagefind's results for the words of `query`: those holding them as an exact phrase first, then those holding
+     them apart. Each with the result of the word search where there is one: its locations are every place a word
+     stands (the exact search gives the first phrase only). */
+  async function candidates(module, query, narrowed) {
+    const han = HAN.test(query) && !english;
+    let words = han ? grams(query) : query.replace(/["“”]/g, " ").trim().split(/\s+/).filter((word) => characters(word).length);
+    if (han && !words.length) words = [query.trim()]; // one character: Pagefind's own words
+    if (!words.length) return { found: [], count: 0 };
+    const phrase = words.join(" ");
+    // Narrowed to a document: its hidden word is one more word every result holds (an exact phrase cannot have it).
+    const [exact, loose] = await Promise.all([
+      words.length > 1 && !narrowed ? module.search('"' + phrase + '"') : { results: [] },
+      module.search(narrowed ? phrase + " " + narrowed : phrase),
+    ]);
+    const byId = new Map(loose.results.map((r) => [r.id, r]));
+    const seen = new Set(exact.results.map((r) => r.id));
+    const found = exact.results.map((r) => byId.get(r.id) || r).concat(loose.results.filter((r) => !seen.has(r.id)));
+    return { found, count: words.length };
+  }
+
+  /* The results for a query: {results, total, note, missing}. */
+  async function find(rawQuery, limit, documentId) {
+    // At most MAX_QUERY characters, without lone surrogates (a pair is one character here, a lone half is dropped).
+    const query = Array.from(String(rawQuery || "").slice(0, MAX_QUERY)).filter((c) => !/^[\ud800-\udfff]$/.test(c)).join("");
+    if (!characters(query).length) return { results: [], total: 0 };
+    const known = await data();
+    const labels = known.labels[language];
+    const citation = parseCitation(query, known.documents);
+    if (citation && citation.article) {
+      const target = cited(citation, labels);
+      return target.missing ? { results: [], total: 0, missing: target.missing } : { results: [target], total: 1 };
+    }
+    const translated = throughGlossary(query, known.glossary);
+    const searched = translated ? translated.to : query;
+    const module = await pagefind();
+    const narrowed = documentId ? (known.documents.find((d) => d.id === documentId) || {}).word : null;
+    const { found, count } = await candidates(module, searched, narrowed);
+    const shown = await Promise.all(found.slice(0, CANDIDATES).map((result) => present(result, searched, count, known.documents)));
+    // The same words verbatim before the same words apart, the final text before the drafts; else Pagefind's order.
+    const order = shown.map((item, index) => ({ item, index }));
+    order.sort((a, b) => (b.item.exact - a.item.exact) || (a.item.exact && b.item.exact ? a.item.rank - b.item.rank : 0) || a.index - b.index);
+    const note = translated ? labels.glossary.replace("{from}", translated.from).replace("{to}", translated.to) : "";
+    return { results: order.map((entry) => entry.item).slice(0, limit), total: found.length, note };
   }
   window.siteSearch = find; // the tests measure the search through this, as the box uses it
 
-  function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
-  }
+  /* -- the box ------------------------------------------------------------------------------------------- */
 
   function setUp() {
-    var toggle = document.getElementById("__search");
-    var input = document.getElementById("site-search-query");
-    var output = document.getElementById("site-search-results");
+    const toggle = document.getElementById("__search");
+    const input = document.getElementById("site-search-query");
+    const output = document.getElementById("site-search-results");
     if (!toggle || !input || !output) return;
-    var meta = output.querySelector(".md-search-result__meta");
-    var list = output.querySelector(".md-search-result__list");
-    var latest = 0;
+    const meta = output.querySelector(".md-search-result__meta");
+    const list = output.querySelector(".md-search-result__list");
+    const filters = document.createElement("div");
+    filters.className = "search-filters";
+    filters.setAttribute("role", "group");
+    output.insertBefore(filters, list);
+    let latest = 0;
+    let timer = null;
+    let only = null; // a document id, when the reader narrowed the search to it
 
     function say(text) { meta.textContent = text; }
 
@@ -107,68 +361,98 @@
         toggle.checked = true;
         toggle.dispatchEvent(new Event("change"));
       }
-      setTimeout(function () { input.focus(); }, 50);
       pagefind();
+      data();
     }
 
     function close() {
+      clearTimeout(timer); // a search still to come shows nothing now
+      latest++;
       toggle.checked = false;
       toggle.dispatchEvent(new Event("change"));
       input.blur();
     }
 
-    function links() { return Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link")); }
+    function links() { return Array.from(list.querySelectorAll("a.md-search-result__link")); }
 
-    function render(results, total) {
+    async function showFilters() {
+      const known = await data();
+      if (filters.childElementCount) return;
+      filters.setAttribute("aria-label", known.labels[language].all);
+      for (const choice of [null, ...known.documents.map((d) => d.id)]) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "search-filter";
+        button.dataset.document = choice || "";
+        button.textContent = choice ? known.documents.find((d) => d.id === choice).short[language] : known.labels[language].all;
+        button.setAttribute("aria-pressed", String(choice === only));
+        button.addEventListener("click", () => {
+          only = choice;
+          for (const other of filters.children) other.setAttribute("aria-pressed", String((other.dataset.document || null) === only));
+          run();
+          input.focus();
+        });
+        filters.appendChild(button);
+      }
+    }
+
+    function render(found) {
       list.innerHTML = "";
-      if (!total) { say(meta.dataset.none); return; }
-      say(total === 1 ? meta.dataset.one : meta.dataset.other.replace("#", String(total)));
-      results.forEach(function (data) {
-        var item = document.createElement("li");
+      if (found.missing) { say(found.missing); return; }
+      if (!found.total) { say(meta.dataset.none); return; }
+      const count = found.total === 1 ? meta.dataset.one : meta.dataset.other.replace("#", String(found.total));
+      say(found.note ? found.note + " · " + count : count);
+      for (const result of found.results) {
+        const item = document.createElement("li");
         item.className = "md-search-result__item";
-        var title = (data.meta && data.meta.title) || data.url;
-        // Pagefind's excerpt is the page's text, escaped, with <mark> around the words found.
+        // The excerpt is the page's text, escaped, with <mark> around the words found (excerpt()).
         item.innerHTML =
-          '<a href="' + escapeHtml(data.url) + '" class="md-search-result__link" tabindex="-1">' +
+          '<a href="' + escapeHtml(result.url) + '" class="md-search-result__link" tabindex="-1">' +
           '<article class="md-search-result__article md-typeset">' +
-          '<h1>' + escapeHtml(title) + '</h1>' +
-          '<p class="md-search-result__teaser">' + data.excerpt + '</p>' +
-          '</article></a>';
+          "<h1>" + escapeHtml(result.meta.title) + "</h1>" +
+          (result.document ? '<p class="search-document">' + escapeHtml(result.document) + "</p>" : "") +
+          '<p class="md-search-result__teaser">' + result.excerpt + "</p>" +
+          "</article></a>";
         list.appendChild(item);
-      });
+      }
     }
 
     function run() {
-      var query = input.value.trim();
-      var ticket = ++latest;
+      const query = input.value.trim();
+      const ticket = ++latest;
       if (!query) { list.innerHTML = ""; say(meta.dataset.placeholder); return; }
-      find(query, 10).then(function (found) {
-        if (ticket === latest) render(found.results, found.total);
-      }).catch(function () { say(meta.dataset.none); });
+      showFilters();
+      find(query, 10, only).then((found) => {
+        if (ticket === latest) render(found);
+      }).catch(() => { if (ticket === latest) { list.innerHTML = ""; say(meta.dataset.none); } });
     }
 
-    var timer = null;
-    input.addEventListener("input", function () {
+    input.addEventListener("input", () => {
+      open();
       clearTimeout(timer);
       timer = setTimeout(run, 120);
     });
-    input.form.addEventListener("reset", function () { setTimeout(run, 0); });
-    toggle.addEventListener("change", function () {
-      if (toggle.checked) { setTimeout(function () { input.focus(); }, 50); pagefind(); }
+    // A click or tap into the box, or the focus reaching it, opens the results under it.
+    input.addEventListener("focus", open);
+    input.addEventListener("pointerdown", open);
+    input.form.addEventListener("reset", () => { setTimeout(run, 0); });
+    toggle.addEventListener("change", () => {
+      if (toggle.checked) { setTimeout(() => { if (toggle.checked) input.focus(); }, 50); pagefind(); }
     });
 
-    document.addEventListener("keydown", function (event) {
-      var target = event.target;
-      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    document.addEventListener("keydown", (event) => {
+      const target = event.target;
+      const typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
       if (!toggle.checked) {
-        if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && ["/", "s", "f", "S", "F"].indexOf(event.key) >= 0) {
+        if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && ["/", "s", "f", "S", "F"].includes(event.key)) {
           event.preventDefault();
           open();
+          input.focus();
         }
         return;
       }
-      var found = links();
-      var position = found.indexOf(document.activeElement);
+      const found = links();
+      const position = found.indexOf(document.activeElement);
       if (event.key === "Escape") {
         event.preventDefault();
         close();
@@ -178,9 +462,10 @@
       } else if (event.key === "ArrowUp" && found.length) {
         event.preventDefault();
         if (position <= 0) input.focus(); else found[position - 1].focus();
-      } else if (event.key === "Enter" && target === input && found.length) {
+      } else if (event.key === "Enter" && target === input) {
         event.preventDefault();
-        window.location.href = found[0].href;
+        if (found.length) window.location.href = found[0].href;
+        else run();
       }
     });
   }

@@ -6,7 +6,7 @@ Writes: HTML for the rows of an article page. Text from the sources is HTML-esca
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,7 @@ class Line:
     text: str
     item: bool
     lang: str = "zh"
+    node: str = ""  # its id, e.g. draft/72/1/2
 
 
 def lines_of(article: Article, paragraphs: Iterable[int] | None = None, english: English | None = None) -> list[Line]:
@@ -47,17 +48,27 @@ def lines_of(article: Article, paragraphs: Iterable[int] | None = None, english:
     translated = [english(unit_id) for *_, unit_id in units] if english else []
     if english and all(translated):
         return [
-            Line(place, f"({number}) " if number else "", str(text), number is not None, "en")
-            for (place, number, _, _), text in zip(units, translated, strict=True)
+            Line(place, f"({number}) " if number else "", str(text), number is not None, "en", node)
+            for (place, number, _, node), text in zip(units, translated, strict=True)
         ]
-    return [Line(place, f"（{to_numeral(number)}）" if number else "", chinese, number is not None) for place, number, chinese, _ in units]
+    return [
+        Line(place, f"（{to_numeral(number)}）" if number else "", chinese, number is not None, "zh", node)
+        for place, number, chinese, node in units
+    ]
 
 
 def _column_html(
-    lines: list[Line], segments: Iterable[Segment], keep: str, mark: str, anchors: str | None, terms: TermMarker | None
+    lines: list[Line],
+    segments: Iterable[Segment],
+    keep: str,
+    mark: str,
+    anchors: str | None,
+    terms: TermMarker | None,
+    node_ids: bool = False,
 ) -> Markup:
     """Lay the redline's segments back onto the column's lines: `keep` is the op shown besides "equal",
-    marked with the HTML element `mark` (del or ins). `anchors`: the prefix of the lines' ids (None: no ids)."""
+    marked with the HTML element `mark` (del or ins). `anchors`: the prefix of the lines' ids and permalinks
+    (None: none; the draft column's lines are then named by their node, draft-72-1, for search to place a match)."""
     pieces: list[list[str]] = [[]]
     for segment in segments:
         if segment.op not in ("equal", keep):
@@ -71,7 +82,7 @@ def _column_html(
     html = []
     for line, piece in zip(lines, pieces, strict=True):
         place = f"{anchors}{line.anchor}"
-        attributes = f' id="{place}"' if anchors is not None else ""
+        attributes = f' id="{place}"' if anchors is not None else f' id="{line.node.replace("/", "-")}"' if node_ids and line.node else ""
         css = "item" if line.item else "para"
         permalink = f'<a class="anchor" href="#{place}" aria-label="¶ {place}" data-pagefind-ignore>¶</a>' if anchors is not None else ""
         html.append(f'<p class="{css}"{attributes} lang="{line.lang}">{"".join(piece)}{permalink}</p>')
@@ -90,9 +101,23 @@ def compare_row(
     empty_draft = Markup(f'<p class="absent">{escape(labels["no_counterpart"])}</p>')
     empty_final = Markup(f'<p class="absent">{escape(labels["dropped"])}</p>')
     return {
-        "draft": _column_html(draft_lines, segments, "delete", "del", anchors=None, terms=None) if draft_lines else empty_draft,
+        "draft": _column_html(draft_lines, segments, "delete", "del", anchors=None, terms=None, node_ids=not anchors)
+        if draft_lines
+        else empty_draft,
         "final": _column_html(final_lines, segments, "insert", "ins", anchors=anchors, terms=terms) if final_lines else empty_final,
     }
+
+
+def row_lines(
+    article: Article, link: Link, draft: Document, final: Document, english: English | None
+) -> Iterator[tuple[list[Line], list[Line]]]:
+    """The (draft lines, final lines) of each row of a final article's comparison."""
+    for row in link.rows or (Row((), tuple((article.number, p.number) for p in article.paragraphs), 0.0),):
+        mine = [key for key in row.final if key[0] == article.number]
+        if row.final and not mine:
+            continue  # a row of another article of the same split
+        draft_lines = [line for a, p in row.draft for line in lines_of(draft.article(a), [p], english)]
+        yield draft_lines, [line for a, p in mine for line in lines_of(final.article(a), [p], english)]
 
 
 def comparison(
@@ -108,12 +133,7 @@ def comparison(
     """The rows of a final article's comparison, and the languages its columns are in."""
     rows: list[dict[str, Markup]] = []
     shown: set[str] = set()
-    for row in link.rows or (Row((), tuple((article.number, p.number) for p in article.paragraphs), 0.0),):
-        mine = [key for key in row.final if key[0] == article.number]
-        if row.final and not mine:
-            continue  # a row of another article of the same split
-        draft_lines = [line for a, p in row.draft for line in lines_of(draft.article(a), [p], english)]
-        final_lines = [line for a, p in mine for line in lines_of(final.article(a), [p], english)]
+    for draft_lines, final_lines in row_lines(article, link, draft, final, english):
         shown.update(line.lang for line in draft_lines + final_lines)
         rows.append(compare_row(draft_lines, final_lines, labels, terms, anchors))
     return rows, shown

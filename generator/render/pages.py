@@ -8,6 +8,7 @@ comparison, notes and references marked for Markdown to pass through unread (gen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from markupsafe import Markup, escape
@@ -15,16 +16,18 @@ from markupsafe import Markup, escape
 from generator.align import RELATIONS
 from generator.model import Article, Chapter
 from generator.render.apparatus import apparatus, note_view
-from generator.render.columns import comparison, lines_of
+from generator.render.columns import comparison, lines_of, row_lines
 from generator.render.env import render
 from generator.render.feed import feed, whats_new
 from generator.render.locale import LANGUAGES
+from generator.render.searchtext import document_word, hidden_block
 from generator.render.site import Site
 from generator.render.svg import flow_svg, relation_bar
 from generator.render.urls import chapter_page, index_of, page_of
 from generator.render.witnesses import sources_page
 from generator.terms import TermMarker
-from generator.words import search_words
+
+MARKDOWN_LINK = re.compile(r"\]\([^)]*\)")  # a link's target in a note's Markdown: not words of the note
 
 
 def _terms_list(terms: TermMarker) -> list[dict[str, str]]:
@@ -39,13 +42,28 @@ def _neighbours(numbers: list[int], number: int) -> dict[str, int | None]:
     return {"previous": numbers[position - 1] if position else None, "next": numbers[position + 1] if position + 1 < len(numbers) else None}
 
 
-def _search_words(site: Site, article: Article, language: str) -> str:
-    """Hidden words for the Chinese search index: the text's words, and the glossary terms it uses whole."""
+def _document_word(site: Site, document_id: str) -> str:
+    return document_word(list(site.documents).index(document_id))
+
+
+def _search_grams(site: Site, document_id: str, article: Article, language: str) -> Markup:
+    """The hidden pairs of characters of a Chinese page (render/searchtext.py): each line of the article's text
+    under its anchor — on a final article page the draft's lines of each row under <the row's first final
+    line>-draft — its title and its notes."""
     if language != "zh":
-        return ""
-    text = article.full_text
-    terms = [form for term in site.annotations.glossary for form in term.chinese if form in text]
-    return "，".join(filter(None, [search_words(text), *terms]))
+        return Markup("")
+    lines = [("title", article.title)] if article.title else []
+    if document_id == "final":
+        link = site.alignment.for_final(article.number)
+        for draft_lines, final_lines in row_lines(article, link, site.documents["draft"], site.documents["final"], None):
+            home = final_lines[0].anchor if final_lines else "article"
+            lines += [(line.anchor, line.text) for line in final_lines] + [(f"{home}-draft", line.text) for line in draft_lines]
+    else:
+        lines += [(line.anchor, line.text) for line in lines_of(article)]
+    lines += [
+        ("notes", MARKDOWN_LINK.sub("", placed.note.zh)) for placed in site.annotations.apparatus.notes_on(document_id, article.number)
+    ]
+    return hidden_block(lines)
 
 
 def final_article(site: Site, article: Article, language: str) -> str:
@@ -72,7 +90,8 @@ def final_article(site: Site, article: Article, language: str) -> str:
         final_date=locale.date(site.dates["adopted"]),
         draft_date=locale.date(site.dates["published"]),
         **apparatus(site, "final", article, language, page),
-        search_words=_search_words(site, article, language),
+        search_grams=_search_grams(site, "final", article, language),
+        document_word=_document_word(site, "final"),
     )
 
 
@@ -98,7 +117,8 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
         alignment=site.alignment.for_draft(article.number) if document_id == "draft" else None,
         **_neighbours([a.number for a in document.articles], article.number),
         **apparatus(site, document_id, article, language, page),
-        search_words=_search_words(site, article, language),
+        search_grams=_search_grams(site, document_id, article, language),
+        document_word=_document_word(site, document_id),
     )
 
 
