@@ -1,6 +1,6 @@
 """Load and validate what editors write in annotations/.
 
-Reads: annotations/alignment.yml (alignment overrides), annotations/glossary.yml, and per document
+Reads: annotations/alignment.yml (alignment overrides), annotations/glossary.yml, annotations/synonyms.yml, and per document
 annotations/<document>/<article>.yml (the article's translation) and annotations/<document>/chapters.yml.
 Writes: `Annotations` — overrides, the English of every translated unit with where it was written, the
 glossary — or an InputError listing every problem in every file, each with its file and line.
@@ -24,6 +24,7 @@ from generator.apparatus import Apparatus, Collector, Law, LawsFile, Note, Refer
 from generator.errors import InputError, Problem
 from generator.model import Article, Document
 from generator.strict import Bilingual, Strict
+from generator.synonyms import Vocabulary, load_vocabulary
 from generator.yamlfile import Location, validate
 
 ALIGNMENT = Path("annotations") / "alignment.yml"
@@ -179,6 +180,7 @@ class Annotations:
     totals: dict[str, int] = field(default_factory=dict)  # document -> translatable units
     unfinished: tuple[Problem, ...] = ()  # valid but incomplete (a term with no definition): fails `check`, not the build
     apparatus: Apparatus = field(default_factory=Apparatus)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # synonyms and concepts, for search
 
     def english(self, unit_id: str) -> str | None:
         unit = self.units.get(unit_id)
@@ -355,7 +357,8 @@ def read_annotations(root: Path, documents: dict[str, Document]) -> tuple[Annota
         problems.extend(_relative(error.problems, root))
         overrides = []
     laws = load_laws(root, problems)
-    units, totals, collectors = load_translations(root, documents, problems, Resolver(documents, {law.id: law for law in laws}))
+    resolver = Resolver(documents, {law.id: law for law in laws})
+    units, totals, collectors = load_translations(root, documents, problems, resolver)
     unfinished: list[Problem] = []
     glossary = load_glossary(root, problems, unfinished)
     apparatus = Apparatus(
@@ -363,7 +366,10 @@ def read_annotations(root: Path, documents: dict[str, Document]) -> tuple[Annota
         tuple(reference for collector in collectors for reference in collector.references),
         laws,
     )
-    return Annotations(tuple(overrides), units, glossary, totals, tuple(unfinished), apparatus), problems
+    chinese = [unit.full_text for document in documents.values() for article in document.articles for unit in article.paragraphs]
+    texts = {"zh": chinese, "en": [unit.en for unit in units.values()]}
+    vocabulary = load_vocabulary(root, resolver, texts, problems)
+    return Annotations(tuple(overrides), units, glossary, totals, tuple(unfinished), apparatus, vocabulary), problems
 
 
 def load_laws(root: Path, problems: list[Problem]) -> tuple[Law, ...]:

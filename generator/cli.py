@@ -35,6 +35,7 @@ from generator.model import Article, Document
 from generator.parse import parse_file
 from generator.sources import Catalogue, load_corpus
 from generator.stubs import stub_article, stub_chapters
+from generator.synonyms import SynonymsFile
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -221,6 +222,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "chapters.schema.json": ChaptersFile.model_json_schema(),
         "glossary.schema.json": GlossaryFile.model_json_schema(),
         "laws.schema.json": LawsFile.model_json_schema(),
+        "synonyms.schema.json": SynonymsFile.model_json_schema(),
     }
 
 

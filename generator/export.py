@@ -110,7 +110,18 @@ def search_data(corpus: Corpus, annotations: Annotations, labels: dict[str, dict
             }
         )
     glossary = [{"zh": term.chinese, "en": [term.en, *term.forms]} for term in annotations.glossary]
-    return {"documents": documents, "glossary": glossary, "labels": {language: labels[language]["search"] for language in labels}}
+    vocabulary = annotations.vocabulary
+    synonyms = [{"zh": group.zh, "en": group.en} for group in vocabulary.synonyms]
+    concepts = [
+        {"zh": concept.name.zh, "en": concept.name.en, "targets": [t.id for t in concept.targets]} for concept in vocabulary.concepts
+    ]
+    return {
+        "documents": documents,
+        "glossary": glossary,
+        "synonyms": synonyms,
+        "concepts": concepts,
+        "labels": {language: labels[language]["search"] for language in labels},
+    }
 
 
 CONCORDANCE_COLUMNS = ["final_article", "draft_articles", "relation", "similarity", "curated", "changed"]

@@ -461,3 +461,32 @@ def test_narrowing_to_one_document_with_a_click(browser: Browser, base_url: str)
     assert hrefs and all(href.startswith("/draft/") for href in hrefs)
     expect(page.locator(".md-search-result__item").first.locator(".search-document")).to_have_text("征求意见稿全文")
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "where", "says"),
+    [
+        ("en", "enter into force", "/en/articles/61/", "Synonym: come into force"),
+        ("zh", "生效", "/articles/61/", "同义：施行"),
+        ("en", "take effect", "/en/articles/61/", "Synonym: come into force"),
+    ],
+)
+def test_synonyms_find_the_articles_that_use_another_expression(
+    pages: dict[str, Page], language: str, query: str, where: str, says: str
+) -> None:
+    found = search(pages[language], query, 10)["results"]
+    hit = next((result for result in found if path_of(result["url"]) == where), None)
+    assert hit is not None, [r["url"] for r in found]
+    assert hit["matched"] == says and "<mark>" in hit["excerpt"]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "says"),
+    [("en", "fault tolerance and error correction", "Concept: fault tolerance and error correction"), ("zh", "容错纠错", "概念：容错纠错")],
+)
+def test_a_concept_finds_the_provision_it_names(pages: dict[str, Page], language: str, query: str, says: str) -> None:
+    found = search(pages[language], query, 5)["results"]
+    prefix = "/en" if language == "en" else ""
+    assert "/heilongjiang/10/" in path_of(found[0]["url"])  # the text that uses the words, first
+    hit = next(result for result in found if path_of(result["url"]) == f"{prefix}/articles/59/")
+    assert hit["matched"] == says and (language == "en" or hit["url"].endswith("#p2"))

@@ -190,7 +190,7 @@
 
   /* A page's text as a reader sees it: without Pagefind's word breaks (U+200B) or the hidden pairs. */
   function readable(content) {
-    return content.replace(/\u200b/g, "").replace(/\bzq[a-z]+\b\s*/g, "").replace(/\s{2,}/g, " ");
+    return content.replace(/\u200b/g, "").replace(/\bzqsynbegin\b[\s\S]*?\bzqsynend\b/g, "").replace(/\bzq[a-z]+\b\s*/g, "").replace(/\s{2,}/g, " ");
   }
 
   /* The units a phrase is compared in: in Chinese each letter or digit (punctuation and spaces aside), in
@@ -243,7 +243,7 @@
      draft-72-1 in the draft column, whose row's final line follows it). The place is that of the first run of
      the query's `count` words standing together in the final text, else anywhere, else of the first word found. */
   function place(result, count) {
-    const pattern = english ? /^(p\d+(-\d+)?|draft-\d+-\d+(-\d+)?)$/ : /^grams-(p\d+(-\d+)?|article|notes|title)(-draft)?$/;
+    const pattern = english ? /^(p\d+(-\d+)?|draft-\d+-\d+(-\d+)?|synonyms)$/ : /^grams-(p\d+(-\d+)?|article|notes|title)(-draft)?$/;
     const anchors = (result.anchors || []).filter((a) => pattern.test(a.id || ""));
     const locations = [...new Set(result.locations || [])].sort((a, b) => a - b);
     const present = new Set(locations);
@@ -272,10 +272,32 @@
     return index < 0 ? { rank: documents.length, document: null } : { rank: index, document: documents[index] };
   }
 
-  async function present(result, query, count, documents) {
+  function same(a, b) {
+    const x = units(a), y = units(b);
+    return x.length === y.length && x.every((unit, i) => unit.value === y[i].value);
+  }
+
+  /* Where a page holds the query only through the synonyms or concepts of annotations/synonyms.yml: the
+     expression of the same group its text holds, or the concept's name; null elsewhere. */
+  function alternative(query, text, known) {
+    const labels = known.labels[language];
+    for (const group of known.synonyms) {
+      if (!group[language].some((form) => same(form, query))) continue;
+      const page = units(text);
+      const form = group[language].find((f) => !same(f, query) && indexOfRun(page, units(f)) >= 0);
+      if (form) return { form, label: labels.synonym.replace("{form}", form) };
+    }
+    const concept = known.concepts.find((c) => same(c[language], query));
+    return concept ? { form: null, label: labels.concept.replace("{name}", concept[language]) } : null;
+  }
+
+  async function present(result, query, count, known) {
+    const documents = known.documents;
     const found = await result.data();
     const text = readable(found.content || "");
-    const shown = excerpt(text, query);
+    let shown = excerpt(text, query);
+    const other = shown.exact ? null : alternative(query, text, known);
+    if (other && other.form) shown = { ...excerpt(text, other.form), exact: false };
     const anchor = place(found, count);
     const { rank, document } = documentOf(found.url, documents);
     let title = (found.meta && found.meta.title) || found.url;
@@ -287,6 +309,7 @@
       document: document ? document.short[language] : "",
       excerpt: shown.html,
       exact: shown.exact,
+      matched: other ? other.label : "",
       rank,
     };
   }
@@ -328,7 +351,7 @@
     const module = await pagefind();
     const narrowed = documentId ? (known.documents.find((d) => d.id === documentId) || {}).word : null;
     const { found, count } = await candidates(module, searched, narrowed);
-    const shown = await Promise.all(found.slice(0, CANDIDATES).map((result) => present(result, searched, count, known.documents)));
+    const shown = await Promise.all(found.slice(0, CANDIDATES).map((result) => present(result, searched, count, known)));
     // The same words verbatim before the same words apart, the final text before the drafts; else Pagefind's order.
     const order = shown.map((item, index) => ({ item, index }));
     order.sort((a, b) => (b.item.exact - a.item.exact) || (a.item.exact && b.item.exact ? a.item.rank - b.item.rank : 0) || a.index - b.index);
@@ -410,7 +433,7 @@
           '<a href="' + escapeHtml(result.url) + '" class="md-search-result__link" tabindex="-1">' +
           '<article class="md-search-result__article md-typeset">' +
           "<h1>" + escapeHtml(result.meta.title) + "</h1>" +
-          (result.document ? '<p class="search-document">' + escapeHtml(result.document) + "</p>" : "") +
+          (result.document ? '<p class="search-document">' + escapeHtml(result.document) + (result.matched ? " · " + escapeHtml(result.matched) : "") + "</p>" : "") +
           '<p class="md-search-result__teaser">' + result.excerpt + "</p>" +
           "</article></a>";
         list.appendChild(item);

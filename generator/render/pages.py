@@ -52,6 +52,7 @@ def _search_grams(site: Site, document_id: str, article: Article, language: str)
     line>-draft — its title and its notes."""
     if language != "zh":
         return Markup("")
+    vocabulary = site.annotations.vocabulary
     lines = [("title", article.title)] if article.title else []
     if document_id == "final":
         link = site.alignment.for_final(article.number)
@@ -63,7 +64,34 @@ def _search_grams(site: Site, document_id: str, article: Article, language: str)
     lines += [
         ("notes", MARKDOWN_LINK.sub("", placed.note.zh)) for placed in site.annotations.apparatus.notes_on(document_id, article.number)
     ]
+    # Each line with the other expressions of its synonyms' groups, and the names of concepts that name it.
+    lines = [
+        (place, " ".join([text, *vocabulary.expand(text, "zh"), *_concepts(site, document_id, article, place, "zh")]))
+        for place, text in lines
+    ]
     return hidden_block(lines)
+
+
+def _concepts(site: Site, document_id: str, article: Article, place: str, language: str) -> list[str]:
+    if place.endswith("-draft") or place in ("notes", "title"):
+        return []
+    return site.annotations.vocabulary.names_of(document_id, article.number, "" if place == "article" else place, language)
+
+
+def _search_synonyms(site: Site, document_id: str, article: Article, language: str) -> str:
+    """English pages: the other expressions of the synonyms' groups the article's English holds, and the names of
+    the concepts that name it or a paragraph of it (hidden words, after the text)."""
+    if language != "en":
+        return ""
+    vocabulary = site.annotations.vocabulary
+    lines = lines_of(article, english=site.english(language))
+    words = [form for line in lines for form in vocabulary.expand(line.text, language)]
+    words += [
+        name
+        for place in ["", *(line.anchor for line in lines)]
+        for name in vocabulary.names_of(document_id, article.number, place, language)
+    ]
+    return " ".join(dict.fromkeys(words))
 
 
 def final_article(site: Site, article: Article, language: str) -> str:
@@ -92,6 +120,7 @@ def final_article(site: Site, article: Article, language: str) -> str:
         **apparatus(site, "final", article, language, page),
         search_grams=_search_grams(site, "final", article, language),
         document_word=_document_word(site, "final"),
+        search_synonyms=_search_synonyms(site, "final", article, language),
     )
 
 
@@ -119,6 +148,7 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
         **apparatus(site, document_id, article, language, page),
         search_grams=_search_grams(site, document_id, article, language),
         document_word=_document_word(site, document_id),
+        search_synonyms=_search_synonyms(site, document_id, article, language),
     )
 
 
