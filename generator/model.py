@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class Document:
     file: str = field(default="", compare=False)
     front_matter: tuple[FrontMatter, ...] = field(default=(), compare=False)
 
-    @property
+    @cached_property  # the document is frozen: its articles are found once
     def articles(self) -> tuple[Article, ...]:
         found = list(self.articles_outside_chapters)
         for chapter in self.chapters:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pydantic import Field
@@ -81,9 +82,17 @@ class Vocabulary:
 def holds(text: str, form: str) -> bool:
     """Does `text` hold the expression: Chinese anywhere, Latin letters and digits as whole words (AI is not in
     maintain), case aside."""
-    if not re.search(r"[A-Za-z0-9]", form):
-        return form in text
-    return re.search(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", text, re.IGNORECASE) is not None
+    if form.lower() not in text.lower():
+        return False
+    return not LATIN.search(form) or _whole_word(form).search(text) is not None
+
+
+LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+@cache
+def _whole_word(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 def load_vocabulary(root: Path, resolver: Resolver, texts: Mapping[str, Iterable[str]], problems: list[Problem]) -> Vocabulary:

@@ -325,7 +325,7 @@
     const phrase = words.join(" ");
     // Narrowed to a document: its hidden word is one more word every result holds (an exact phrase cannot have it).
     const [exact, loose] = await Promise.all([
-      words.length > 1 && !narrowed ? module.search('"' + phrase + '"') : { results: [] },
+      (words.length > 1 || english) && !narrowed ? module.search('"' + phrase + '"') : { results: [] },
       module.search(narrowed ? phrase + " " + narrowed : phrase),
     ]);
     const byId = new Map(loose.results.map((r) => [r.id, r]));
