@@ -9,6 +9,8 @@ import pytest
 from playwright.sync_api import Browser, FloatRect, Page, expect
 
 from generator.build import run_pipeline
+from generator.render.columns import row_lines
+from generator.render.site import Site
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -57,9 +59,15 @@ def test_redline_toggle(page: Page, base_url: str) -> None:
     expect(deleted).to_be_visible()
     page.get_by_label("显示修改标记").uncheck()
     assert "none" in inserted.evaluate("e => getComputedStyle(e).textDecorationLine")
-    expect(deleted).to_be_hidden()  # the draft column reads as the draft text, without its deletions marked
+    expect(deleted).to_be_visible()  # the draft column reads as the draft's own text, whole, unmarked
+    assert "none" in deleted.evaluate("e => getComputedStyle(e).textDecorationLine")
+    page.goto(f"{base_url}/articles/37/")  # the choice is kept on the next page
+    page.wait_for_load_state("load")
+    expect(page.get_by_label("显示修改标记")).not_to_be_checked()
     page.get_by_label("显示修改标记").check()
-    expect(deleted).to_be_visible()
+    page.goto(f"{base_url}/articles/36/")
+    page.wait_for_load_state("load")
+    expect(page.get_by_label("显示修改标记")).to_be_checked()
 
 
 def test_redline_toggle_works_from_the_keyboard(page: Page, base_url: str) -> None:
@@ -174,3 +182,44 @@ def test_cross_reference_and_backlink_land_on_their_paragraph(page: Page, base_u
     page.locator(f'.backlink-list a[href="../../articles/{source.article}/#{source.anchor}"]').click()
     expect(page).to_have_url(f"{base_url}/articles/{source.article}/#{source.anchor}")
     expect(page.locator(f".col-final #{source.anchor}")).to_be_in_viewport()
+
+
+# Each column's lines as a reader sees them: the ¶ permalinks and Copy buttons taken off first.
+COLUMN_TEXTS = """() => {
+  document.querySelectorAll('.compare:not(.compare--original) a.anchor, .compare:not(.compare--original) button').forEach(e => e.remove());
+  return Array.from(document.querySelectorAll('.compare:not(.compare--original) .compare-row')).map(row =>
+    ['.col-draft', '.col-final'].map(side => Array.from(row.querySelectorAll(side + ' p:not(.absent)')).map(p => p.innerText)));
+}"""
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_each_column_shows_its_own_text_whole_with_marks_on_and_off(browser: Browser, base_url: str, language: str) -> None:
+    """Over every row of every final article's comparison: with marks off, each column's visible text is that
+    document's text exactly; with marks on too (each column holds only its own side's marks)."""
+    pipeline = run_pipeline(ROOT)
+    site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations)
+    draft, final = site.documents["draft"], site.documents["final"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    prefix = "/en" if language == "en" else ""
+    wrong = []
+    for marks in (False, True):
+        page.goto(f"{base_url}{prefix}/articles/1/")
+        page.wait_for_load_state("load")
+        page.locator("#redline-toggle").set_checked(marks)  # kept for the pages after (redline.js)
+        for article in final.articles:
+            page.goto(f"{base_url}{prefix}/articles/{article.number}/")
+            page.wait_for_load_state("load")
+            assert page.locator("#redline-toggle").is_checked() == marks
+            shown = page.evaluate(COLUMN_TEXTS)
+            expected = [
+                [[line.marker + line.text for line in lines] for lines in (draft_lines, final_lines)]
+                for draft_lines, final_lines in row_lines(
+                    article, site.alignment.for_final(article.number), draft, final, site.english(language)
+                )
+            ]
+            if [[[" ".join(t.split()) for t in side] for side in row] for row in shown] != [
+                [[" ".join(t.split()) for t in side] for side in row] for row in expected
+            ]:
+                wrong.append((marks, article.number))
+    page.close()
+    assert wrong == []
