@@ -82,3 +82,29 @@ def test_each_mistake_is_named_with_its_line(project: Path, corpus: Corpus, text
 def test_latin_expressions_are_whole_words() -> None:
     assert holds("apply AI to manufacturing", "AI") and not holds("maintain the systems", "AI")
     assert holds("数字经济", "经济") and holds("The Internet of Things", "internet of things")
+
+
+def test_concepts_and_synonyms_are_indexed_with_what_they_name(corpus: Corpus) -> None:
+    """A concept naming a whole article or one paragraph, and a synonym of a word a line holds, stand in the
+    page's hidden search words: pairs of characters on Chinese pages, words on English ones."""
+    from dataclasses import replace
+
+    from generator.build import run_pipeline
+    from generator.render.pages import final_article
+    from generator.render.searchtext import grams
+    from generator.render.site import Site
+    from generator.strict import Bilingual
+    from generator.synonyms import PlacedConcept
+
+    pipeline = run_pipeline(ROOT)
+    site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations)
+    whole = PlacedConcept(Bilingual(zh="测试概念", en="test concept"), (site.resolve("final/12"),))
+    vocabulary = replace(pipeline.annotations.vocabulary, concepts=(*pipeline.annotations.vocabulary.concepts, whole))
+    site = Site(pipeline.corpus, pipeline.alignment, replace(pipeline.annotations, vocabulary=vocabulary))
+    final = pipeline.corpus.document("final")
+    assert " ".join(grams("测试概念")) in final_article(site, final.article(12), "zh")
+    assert "test concept" in final_article(site, final.article(12), "en")
+    assert '<span id="grams-p2">' in final_article(site, final.article(59), "zh")
+    assert " ".join(grams("容错纠错")) in final_article(site, final.article(59), "zh").split('<span id="grams-p2">')[1].split("</span>")[0]
+    assert " ".join(grams("生效")) in final_article(site, final.article(61), "zh")  # 施行 -> 生效
+    assert "take effect" in final_article(site, final.article(61), "en")

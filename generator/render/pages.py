@@ -66,16 +66,16 @@ def _search_grams(site: Site, document_id: str, article: Article, language: str)
     ]
     # Each line with the other expressions of its synonyms' groups, and the names of concepts that name it.
     lines = [
-        (place, " ".join([text, *vocabulary.expand(text, "zh"), *_concepts(site, document_id, article, place, "zh")]))
-        for place, text in lines
+        (place, " ".join([text, *vocabulary.expand(text, "zh"), *_concepts(site, document_id, article, place)])) for place, text in lines
     ]
-    return hidden_block(lines)
+    return hidden_block([*lines, ("article", " ".join(vocabulary.names_of(document_id, article.number, "", "zh")))])
 
 
-def _concepts(site: Site, document_id: str, article: Article, place: str, language: str) -> list[str]:
-    if place.endswith("-draft") or place in ("notes", "title"):
+def _concepts(site: Site, document_id: str, article: Article, place: str) -> list[str]:
+    """The Chinese names of the concepts that name this paragraph or item of the article (anchor p2, p2-3)."""
+    if not place.startswith("p") or place.endswith("-draft"):
         return []
-    return site.annotations.vocabulary.names_of(document_id, article.number, "" if place == "article" else place, language)
+    return site.annotations.vocabulary.names_of(document_id, article.number, place, "zh")
 
 
 def _search_synonyms(site: Site, document_id: str, article: Article, language: str) -> str:
