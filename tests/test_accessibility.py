@@ -105,3 +105,23 @@ def test_an_article_reads_without_javascript(browser: Browser, base_url: str) ->
     expect(page.locator(".notes .note").first).to_be_visible()
     expect(page.locator(".references")).to_contain_text("Heilongjiang Draft Article 63")
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/articles/59/", "/en/articles/59/", "/chapters/6/", "/concordance/"])
+def test_touch_targets_are_at_least_24_px_on_a_phone(browser: Browser, base_url: str, path: str) -> None:
+    """WCAG 2.5.8: links and controls that stand on their own (breadcrumb, copy buttons, the redline toggle's
+    label, the concordance table's links) are at least 24 × 24 px; links inside a sentence are exempt, and so,
+    for now, are the flow diagram's article numbers (its rows are 15 px apart)."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_load_state("load")
+    small = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+            '.breadcrumb a, button.copy, .redline-toggle + label, .md-typeset table:not([class]) td a'))
+          .filter(e => e.offsetParent !== null)
+          .map(e => [e.textContent.trim(), e.getBoundingClientRect().width, e.getBoundingClientRect().height])
+          .filter(([, w, h]) => w < 24 || h < 24)"""
+    )
+    assert small == []
+    context.close()
