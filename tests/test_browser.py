@@ -223,3 +223,15 @@ def test_each_column_shows_its_own_text_whole_with_marks_on_and_off(browser: Bro
                 wrong.append((marks, article.number))
     page.close()
     assert wrong == []
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_the_home_page_has_the_navigation_of_every_section(browser: Browser, base_url: str, path: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url + path)
+    links = page.locator(".md-sidebar--primary .md-nav__link").filter(visible=True)
+    expect(links.first).to_be_visible()
+    hrefs = set(links.evaluate_all("links => links.map(a => a.getAttribute('href'))"))
+    for section in ("articles/", "draft/", "heilongjiang/", "chapters/", "concordance/", "glossary/", "sources/", "whats-new/", "about/"):
+        assert any(href and href.rstrip("/").endswith(section.rstrip("/")) for href in hrefs), (section, hrefs)
+    page.close()
