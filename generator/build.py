@@ -23,7 +23,6 @@ from generator.annotate import Annotations, load_annotations
 from generator.export import concordance_csv, corpus_json, search_data
 from generator.model import Document
 from generator.render import urls
-from generator.render.env import load_labels
 from generator.render.locale import LANGUAGES
 from generator.render.pages import pages
 from generator.render.site import Settings, Site
@@ -80,15 +79,15 @@ def _align(draft: Document, final: Document, overrides: tuple[Override, ...]) ->
 def outputs(pipeline: Pipeline, settings: Settings | None = None) -> dict[str, str]:
     """Every generated file: path under docs/ -> content."""
     site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations, settings or Settings())
-    return {**dict(pages(site)), **_downloads(pipeline)}
+    return {**dict(pages(site)), **_downloads(pipeline, site.labels)}
 
 
-def _downloads(pipeline: Pipeline) -> dict[str, str]:
+def _downloads(pipeline: Pipeline, labels: dict[str, dict[str, Any]]) -> dict[str, str]:
     data = corpus_json(pipeline.corpus, pipeline.alignment, pipeline.annotations)
     return {
         "downloads/corpus.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
         "downloads/concordance.csv": concordance_csv(pipeline.alignment),
-        "downloads/search.json": json.dumps(search_data(pipeline.corpus, pipeline.annotations, load_labels()), ensure_ascii=False) + "\n",
+        "downloads/search.json": json.dumps(search_data(pipeline.corpus, pipeline.annotations, labels), ensure_ascii=False) + "\n",
     }
 
 

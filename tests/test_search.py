@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.build import Pipeline, run_pipeline
 from generator.render.apparatus import citation
-from generator.render.columns import lines_of, row_lines
+from generator.render.columns import lines_of
 from generator.render.searchtext import characters, grams
 from generator.render.site import Site
 from generator.render.urls import anchor, page_of
@@ -95,8 +95,8 @@ def test_the_evaluation_queries_find_their_article_in_the_top_three(
 
 @dataclass(frozen=True)
 class Holder:
-    """An indexed article page: its own lines (paragraphs, items, title), and every text it holds (those, the
-    draft's lines beside them, its notes)."""
+    """An indexed article page: its own lines (paragraphs, items, title), and every text it is found by (those
+    and its notes; a final article's page shows the draft beside it but is not found by it)."""
 
     url: str
     own: tuple[str, ...]
@@ -113,17 +113,9 @@ def holders(pipeline: Pipeline, language: str) -> list[Holder]:
             own = [line.text for line in lines_of(article, english=english)]
             if article.title:
                 own.append(site.article_title(article, language) or article.title)
-            beside = []
-            if document_id == "final":
-                link = site.alignment.for_final(article.number)
-                beside = [
-                    line.text
-                    for draft_lines, _ in row_lines(article, link, site.documents["draft"], document, english)
-                    for line in draft_lines
-                ]
             notes = [getattr(n.note, language) for n in site.annotations.apparatus.notes_on(document_id, article.number)]
             url = prefix + page_of(document_id, article.number).removesuffix(".md") + "/"
-            found.append(Holder(url, tuple(own), tuple(own + beside + notes)))
+            found.append(Holder(url, tuple(own), tuple(own + notes)))
     return found
 
 

@@ -32,7 +32,7 @@
   function pagefind() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
-        await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+        await module.options({ baseUrl: root.pathname });
         module.init();
         return module;
       });
@@ -239,25 +239,19 @@
   }
 
   /* The paragraph where the words were found. Anchors name the lines: on Chinese pages the hidden lines of pairs
-     (grams-p2, grams-p2-draft for the draft beside it, grams-notes), on English pages the lines themselves (p2;
-     draft-72-1 in the draft column, whose row's final line follows it). The place is that of the first run of
-     the query's `count` words standing together in the final text, else anywhere, else of the first word found. */
+     (grams-p2, grams-notes), on English pages the lines themselves (p2). The place is that of the first run of the
+     query's `count` words standing together, else of the first word found. */
   function place(result, count) {
-    const pattern = english ? /^(p\d+(-\d+)?|draft-\d+-\d+(-\d+)?|synonyms)$/ : /^grams-(p\d+(-\d+)?|article|notes|title)(-draft)?$/;
+    const pattern = english ? /^(p\d+(-\d+)?|synonyms)$/ : /^grams-(p\d+(-\d+)?|article|notes|title)$/;
     const anchors = (result.anchors || []).filter((a) => pattern.test(a.id || ""));
     const locations = [...new Set(result.locations || [])].sort((a, b) => a - b);
     const present = new Set(locations);
     const runs = locations.filter((start) => { for (let i = 1; i < count; i++) if (!present.has(start + i)) return false; return true; });
-    const inFinal = (start) => { const anchor = lineAt(anchors, start); return anchor >= 0 && !/draft/.test(anchors[anchor].id); };
-    const start = runs.find(inFinal) ?? runs[0] ?? locations[0];
+    const start = runs[0] ?? locations[0];
     const at = start === undefined ? -1 : lineAt(anchors, start);
     if (at < 0) return null;
-    if (!english) {
-      const id = anchors[at].id.replace(/^grams-/, "").replace(/-draft$/, "");
-      return /^(p|notes)/.test(id) ? id : null;
-    }
-    for (let i = at; i < anchors.length; i++) if (/^p/.test(anchors[i].id)) return anchors[i].id;
-    return null;
+    const id = anchors[at].id.replace(/^grams-/, "");
+    return /^(p|notes)/.test(id) ? id : null;
   }
 
   function lineAt(anchors, location) {

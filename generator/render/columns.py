@@ -32,7 +32,6 @@ class Line:
     text: str
     item: bool
     lang: str = "zh"
-    node: str = ""  # its id, e.g. draft/72/1/2
 
 
 def lines_of(article: Article, paragraphs: Iterable[int] | None = None, english: English | None = None) -> list[Line]:
@@ -48,13 +47,10 @@ def lines_of(article: Article, paragraphs: Iterable[int] | None = None, english:
     translated = [english(unit_id) for *_, unit_id in units] if english else []
     if english and all(translated):
         return [
-            Line(place, f"({number}) " if number else "", str(text), number is not None, "en", node)
-            for (place, number, _, node), text in zip(units, translated, strict=True)
+            Line(place, f"({number}) " if number else "", str(text), number is not None, "en")
+            for (place, number, _, _), text in zip(units, translated, strict=True)
         ]
-    return [
-        Line(place, f"（{to_numeral(number)}）" if number else "", chinese, number is not None, "zh", node)
-        for place, number, chinese, node in units
-    ]
+    return [Line(place, f"（{to_numeral(number)}）" if number else "", chinese, number is not None) for place, number, chinese, _ in units]
 
 
 def _column_html(
@@ -64,11 +60,9 @@ def _column_html(
     mark: str,
     anchors: str | None,
     terms: TermMarker | None,
-    node_ids: bool = False,
 ) -> Markup:
     """Lay the redline's segments back onto the column's lines: `keep` is the op shown besides "equal",
-    marked with the HTML element `mark` (del or ins). `anchors`: the prefix of the lines' ids and permalinks
-    (None: none; the draft column's lines are then named by their node, draft-72-1, for search to place a match)."""
+    marked with the HTML element `mark` (del or ins). `anchors`: the prefix of the lines' ids (None: no ids)."""
     pieces: list[list[str]] = [[]]
     for segment in segments:
         if segment.op not in ("equal", keep):
@@ -82,7 +76,7 @@ def _column_html(
     html = []
     for line, piece in zip(lines, pieces, strict=True):
         place = f"{anchors}{line.anchor}"
-        attributes = f' id="{place}"' if anchors is not None else f' id="{line.node.replace("/", "-")}"' if node_ids and line.node else ""
+        attributes = f' id="{place}"' if anchors is not None else ""
         css = "item" if line.item else "para"
         permalink = f'<a class="anchor" href="#{place}" aria-label="¶ {place}" data-pagefind-ignore>¶</a>' if anchors is not None else ""
         html.append(f'<p class="{css}"{attributes} lang="{line.lang}">{"".join(piece)}{permalink}</p>')
@@ -101,9 +95,7 @@ def compare_row(
     empty_draft = Markup(f'<p class="absent">{escape(labels["no_counterpart"])}</p>')
     empty_final = Markup(f'<p class="absent">{escape(labels["dropped"])}</p>')
     return {
-        "draft": _column_html(draft_lines, segments, "delete", "del", anchors=None, terms=None, node_ids=not anchors)
-        if draft_lines
-        else empty_draft,
+        "draft": _column_html(draft_lines, segments, "delete", "del", anchors=None, terms=None) if draft_lines else empty_draft,
         "final": _column_html(final_lines, segments, "insert", "ins", anchors=anchors, terms=terms) if final_lines else empty_final,
     }
 

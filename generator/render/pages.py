@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from generator.align import RELATIONS
 from generator.model import Article, Chapter
 from generator.render.apparatus import apparatus, note_view
-from generator.render.columns import comparison, lines_of, row_lines
+from generator.render.columns import comparison, lines_of
 from generator.render.env import render
 from generator.render.feed import feed, whats_new
 from generator.render.locale import LANGUAGES
@@ -47,20 +47,14 @@ def _document_word(site: Site, document_id: str) -> str:
 
 
 def _search_grams(site: Site, document_id: str, article: Article, language: str) -> Markup:
-    """The hidden pairs of characters of a Chinese page (render/searchtext.py): each line of the article's text
-    under its anchor — on a final article page the draft's lines of each row under <the row's first final
-    line>-draft — its title and its notes."""
+    """The hidden pairs of characters of a Chinese page (render/searchtext.py): each line of the article's own
+    text under its anchor, its title and its notes. (A final article's page shows the draft beside it, but is
+    not found by the draft's words: the draft's own page is.)"""
     if language != "zh":
         return Markup("")
     vocabulary = site.annotations.vocabulary
     lines = [("title", article.title)] if article.title else []
-    if document_id == "final":
-        link = site.alignment.for_final(article.number)
-        for draft_lines, final_lines in row_lines(article, link, site.documents["draft"], site.documents["final"], None):
-            home = final_lines[0].anchor if final_lines else "article"
-            lines += [(line.anchor, line.text) for line in final_lines] + [(f"{home}-draft", line.text) for line in draft_lines]
-    else:
-        lines += [(line.anchor, line.text) for line in lines_of(article)]
+    lines += [(line.anchor, line.text) for line in lines_of(article)]
     lines += [
         ("notes", MARKDOWN_LINK.sub("", placed.note.zh)) for placed in site.annotations.apparatus.notes_on(document_id, article.number)
     ]
@@ -73,7 +67,7 @@ def _search_grams(site: Site, document_id: str, article: Article, language: str)
 
 def _concepts(site: Site, document_id: str, article: Article, place: str) -> list[str]:
     """The Chinese names of the concepts that name this paragraph or item of the article (anchor p2, p2-3)."""
-    if not place.startswith("p") or place.endswith("-draft"):
+    if not place.startswith("p"):
         return []
     return site.annotations.vocabulary.names_of(document_id, article.number, place, "zh")
 
