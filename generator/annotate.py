@@ -126,6 +126,10 @@ class ArticleTranslation(Strict):
 class ArticleFile(Strict):
     """annotations/<document>/<article>.yml: the article's translation, notes and cross-references."""
 
+    caption: Bilingual | None = Field(
+        default=None,
+        description="The editors' name for an article its text leaves unnamed (shown as editorial): a few words, no full stop",
+    )
     translation: ArticleTranslation | None = None
     notes: list[Note] = []
     references: list[Reference] = []
@@ -181,6 +185,12 @@ class Annotations:
     unfinished: tuple[Problem, ...] = ()  # valid but incomplete (a term with no definition): fails `check`, not the build
     apparatus: Apparatus = field(default_factory=Apparatus)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # synonyms and concepts, for search
+    captions: dict[str, Bilingual] = field(default_factory=dict)  # the editors' captions, by article id (final/12)
+
+    def caption(self, article_id: str, language: str) -> str | None:
+        """The editors' caption of an article in `language`, if it has one."""
+        caption = self.captions.get(article_id)
+        return getattr(caption, language) if caption else None
 
     def english(self, unit_id: str) -> str | None:
         unit = self.units.get(unit_id)
@@ -198,6 +208,7 @@ class _Collector:
     def __init__(self, path: Path, shown: str, locate: Callable[[Location], int], problems: list[Problem]) -> None:
         self.path, self.shown, self.locate, self.problems = path, shown, locate, problems
         self.units: list[Unit] = []
+        self.captions: dict[str, Bilingual] = {}
 
     def problem(self, location: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.shown, self.locate(location), message, hint))
@@ -227,7 +238,35 @@ class _Collector:
         return True
 
 
+CAPTION_END = "。；;，,.：:！!？?"
+
+
+def _read_caption(collector: _Collector, article: Article, caption: Bilingual | None) -> None:
+    if caption is None:
+        return
+    if article.title is not None:
+        collector.problem(
+            ("caption",), f"{article.id} has its own 【title】 in the text", "a caption names an article the text leaves unnamed"
+        )
+        return
+    for language, text in (("zh", caption.zh), ("en", caption.en)):
+        if text.strip() != text or text[-1] in CAPTION_END or "【" in text or "\n" in text:
+            collector.problem(
+                ("caption", language),
+                f"{article.id}: the caption {text!r} is not a bare heading",
+                "a few words, no final punctuation, no 【】",
+            )
+            return
+    if len(caption.zh) > 16 or len(caption.en.split()) > 10:
+        collector.problem(
+            ("caption",), f"{article.id}: the caption is too long for a heading", "at most 16 characters in Chinese, 10 words in English"
+        )
+        return
+    collector.captions[article.id] = caption
+
+
 def _read_article(collector: _Collector, article: Article, parsed: ArticleFile) -> None:
+    _read_caption(collector, article, parsed.caption)
     translation = parsed.translation
     if translation is None:
         return
@@ -248,9 +287,10 @@ def _read_article(collector: _Collector, article: Article, parsed: ArticleFile) 
 
 def load_translations(
     root: Path, documents: dict[str, Document], problems: list[Problem], resolver: Resolver | None = None
-) -> tuple[dict[str, Unit], dict[str, int], list[Collector]]:
-    """Translations (and, given a resolver, the notes and references beside them) of every document."""
+) -> tuple[dict[str, Unit], dict[str, int], list[Collector], dict[str, Bilingual]]:
+    """Translations and captions (and, given a resolver, the notes and references beside them) of every document."""
     units: dict[str, Unit] = {}
+    captions: dict[str, Bilingual] = {}
     totals: dict[str, int] = {}
     apparatus: list[Collector] = []
     for document_id, document in documents.items():
@@ -300,11 +340,12 @@ def load_translations(
             collector = _Collector(path, shown, locate, problems)
             _read_article(collector, articles[int(match.group(1))], parsed)
             units.update((unit.id, unit) for unit in collector.units)
+            captions.update(collector.captions)
             if resolver is not None:
                 notes = Collector(resolver, shown, locate, problems, articles[int(match.group(1))].id)
                 notes.read(parsed.notes, parsed.references)
                 apparatus.append(notes)
-    return units, totals, apparatus
+    return units, totals, apparatus, captions
 
 
 def _relative(problems: tuple[Problem, ...], root: Path) -> list[Problem]:
@@ -358,7 +399,7 @@ def read_annotations(root: Path, documents: dict[str, Document]) -> tuple[Annota
         overrides = []
     laws = load_laws(root, problems)
     resolver = Resolver(documents, {law.id: law for law in laws})
-    units, totals, collectors = load_translations(root, documents, problems, resolver)
+    units, totals, collectors, captions = load_translations(root, documents, problems, resolver)
     unfinished: list[Problem] = []
     glossary = load_glossary(root, problems, unfinished)
     apparatus = Apparatus(
@@ -369,7 +410,7 @@ def read_annotations(root: Path, documents: dict[str, Document]) -> tuple[Annota
     chinese = [unit.full_text for document in documents.values() for article in document.articles for unit in article.paragraphs]
     texts = {"zh": chinese, "en": [unit.en for unit in units.values()]}
     vocabulary = load_vocabulary(root, resolver, texts, problems)
-    return Annotations(tuple(overrides), units, glossary, totals, tuple(unfinished), apparatus, vocabulary), problems
+    return Annotations(tuple(overrides), units, glossary, totals, tuple(unfinished), apparatus, vocabulary, captions), problems
 
 
 def load_laws(root: Path, problems: list[Problem]) -> tuple[Law, ...]:

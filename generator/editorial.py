@@ -5,6 +5,7 @@ to work in. `python -m generator check`, which editors run and CI runs, reports 
 checks (generator/checks.py); the build does not stop for them, so a preview still shows work in progress.
 
 - every paragraph, item, article title and chapter title of every document is translated;
+- every article of a document whose articles carry no 【title】 has an editorial caption in both languages;
 - the glossary has at least MIN_GLOSSARY_TERMS terms, each defined in both languages, each rendered its own way;
 - where an aligned draft and final paragraph differ in meaning, their English differs too (else the English
   redline would hide the change);
@@ -35,6 +36,7 @@ LATIN = re.compile(r"[A-Za-z]")
 def content_problems(corpus: Corpus, alignment: Alignment, annotations: Annotations) -> list[Problem]:
     return [
         *untranslated(corpus, annotations),
+        *uncaptioned(corpus, annotations),
         *glossary_problems(annotations),
         *hidden_changes(corpus, alignment, annotations),
         *missing_change_notes(alignment, annotations),
@@ -63,6 +65,20 @@ def untranslated(corpus: Corpus, annotations: Annotations) -> list[Problem]:
                 shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
                 hint = f"python -m generator stub {entry.id} writes a skeleton to fill in"
                 problems.append(Problem(file, 0, f"not translated yet: {shown}", hint))
+    return problems
+
+
+def uncaptioned(corpus: Corpus, annotations: Annotations) -> list[Problem]:
+    """One problem per article without a caption, in the documents whose articles have no titles of their own."""
+    problems = []
+    for entry in corpus.catalogue.documents:
+        articles = corpus.document(entry.id).articles
+        if any(article.title is not None for article in articles):
+            continue  # the text names its articles (Heilongjiang's 【titles】)
+        for article in articles:
+            if article.id not in annotations.captions:
+                hint = "add caption: {zh: …, en: …} — a few words naming what the article is about"
+                problems.append(Problem(_file(entry.id, article.number), 0, f"{article.id} has no caption", hint))
     return problems
 
 

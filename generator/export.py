@@ -19,11 +19,13 @@ from generator.render.urls import FOLDERS
 from generator.sources import Corpus
 
 
-def _article(article: Article, english: Callable[[str], str | None]) -> dict[str, Any]:
+def _article(article: Article, english: Callable[[str], str | None], annotations: Annotations) -> dict[str, Any]:
+    caption = annotations.captions.get(article.id)
     return {
         "id": article.id,
         "number": article.number,
         "title": article.title if article.title is None else {"zh": article.title, "en": english(f"{article.id}/title")},
+        "caption": {"zh": caption.zh, "en": caption.en, "editorial": True} if caption else None,
         "paragraphs": [
             {
                 "id": paragraph.id,
@@ -50,7 +52,7 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
                     {
                         "number": chapter.number,
                         "title": {"zh": chapter.title, "en": english(chapter.id)},
-                        "articles": [_article(article, english) for article in chapter.all_articles()],
+                        "articles": [_article(article, english, annotations) for article in chapter.all_articles()],
                     }
                     for chapter in document.chapters
                 ],
@@ -106,6 +108,11 @@ def search_data(corpus: Corpus, annotations: Annotations, labels: dict[str, dict
                 "short": {"zh": entry.short_name("zh"), "en": entry.short_name("en")},
                 "articles": {
                     str(article.number): [len(paragraph.items) for paragraph in article.paragraphs] for article in document.articles
+                },
+                "captions": {
+                    str(article.number): {"zh": caption.zh, "en": caption.en}
+                    for article in document.articles
+                    if (caption := annotations.captions.get(article.id))
                 },
             }
         )

@@ -240,3 +240,16 @@ def test_a_syntax_error_is_reported_in_the_python_loaders_words(tmp_path: Path) 
     with pytest.raises(InputError) as raised:
         yamlfile.load_yaml(path)
     assert [(p.line, p.message) for p in raised.value.problems] == [(4, "YAML syntax: mapping values are not allowed here")]
+
+
+def test_a_caption_is_an_editorial_heading_of_an_unnamed_article(project: Path, corpus: Corpus) -> None:
+    write(project, "final/2.yml", 'caption:\n  zh: "适用范围"\n  en: "Scope of application"\n')
+    assert load(project, corpus).caption("final/2", "en") == "Scope of application"
+    write(project, "final/2.yml", 'caption:\n  zh: "适用范围。"\n  en: "Scope of application"\n')
+    assert "annotations/final/2.yml:2: final/2: the caption '适用范围。' is not a bare heading" in problems(project, corpus)
+    write(project, "final/2.yml", 'caption:\n  zh: "适用范围"\n')
+    assert "annotations/final/2.yml:2: caption.en: Field required" in problems(project, corpus)
+    (project / "annotations" / "heilongjiang").mkdir()
+    write(project, "heilongjiang/3.yml", '# a comment\ncaption:\n  zh: "原则"\n  en: "Principles"\n')
+    message = problems(project, corpus)
+    assert "annotations/heilongjiang/3.yml:3: heilongjiang/3 has its own 【title】 in the text" in message

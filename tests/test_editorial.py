@@ -129,3 +129,10 @@ def test_the_fast_glossary_check_finds_what_the_plain_rule_finds(pipeline: Pipel
     assert found == shown(glossary_used_plainly(broken, glossary))
     assert len([f for f in found if re.search(r"the English should say", f[2])]) > 100
     assert len([f for f in found if "is not needed" in f[2]]) > 20
+
+
+def test_every_article_without_a_title_needs_a_caption(pipeline: Pipeline) -> None:
+    captions = dict(pipeline.annotations.captions)
+    del captions["draft/40"]
+    found = messages(content_problems(pipeline.corpus, pipeline.alignment, dataclasses.replace(pipeline.annotations, captions=captions)))
+    assert found == ["annotations/draft/40.yml: draft/40 has no caption"]  # Heilongjiang's articles have their 【titles】
