@@ -39,6 +39,18 @@ class ArticlePrefix(Strict):
     en: str = ""
 
 
+class Fact(Strict):
+    """One line of the "what this text is" panel on a document's pages: what a witness states (its line and
+    words, checked) or, where no line states it, the editors' reading of the sources, with their reason."""
+
+    label: Bilingual = Field(description="e.g. {zh: 通过机关, en: Adopted by}")
+    value: Bilingual
+    witness: str | None = Field(default=None, description="The witness whose line states it")
+    line: int | None = Field(default=None, ge=1)
+    quote: str | None = Field(default=None, min_length=1, description="The source's words, exactly as on that line")
+    reading: Bilingual | None = Field(default=None, description="Where no line states it: why the editors say so")
+
+
 class DocumentEntry(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Stable id used in URLs and annotation targets")
     title: Bilingual
@@ -49,6 +61,8 @@ class DocumentEntry(Strict):
         default=None,
         description="What the navigation and the home page call its whole text, e.g. {zh: 终稿全文, en: Final text}; default its title",
     )
+
+    facts: list[Fact] = Field(default=[], description="What the text is: issuing body, kind and level, dates, status")
 
     def short_name(self, language: str) -> str:
         return str(getattr(self.short or self.title, language))
@@ -125,6 +139,12 @@ def load_catalogue(root: Path) -> Catalogue:
         printed = [w for w in catalogue.witnesses if w.id == document.printed and w.document == document.id]
         if not printed:
             problem(("documents", index, "printed"), f"{document.id} prints witness {document.printed!r}, which is not a witness of it")
+        for number, fact in enumerate(document.facts):
+            where = ("documents", index, "facts", number)
+            if fact.quote is None and fact.reading is None:
+                problem(where, f"{document.id}: a fact needs a source line (witness, line, quote) or the editors' reading")
+            elif fact.quote is not None and (fact.witness is None or fact.line is None):
+                problem(where, f"{document.id}: a quoted fact needs its witness and line")
     seen = set()
     for index, witness in enumerate(catalogue.witnesses):
         if witness.id in seen:
@@ -152,6 +172,18 @@ def load_catalogue(root: Path) -> Catalogue:
                 problem(("witnesses", index, "dates", number, "quote"), message)
             elif not _states(stated.quote, stated.date):
                 problem(("witnesses", index, "dates", number, "date"), f"{stated.quote!r} does not state {stated.date.isoformat()}")
+        for document_index, document in enumerate(catalogue.documents):
+            for number, fact in enumerate(document.facts):
+                if fact.witness != witness.id or fact.quote is None or fact.line is None:
+                    continue
+                if fact.line > len(lines) or fact.quote not in lines[fact.line - 1]:
+                    message = f"line {fact.line} of sources/{witness.file} does not say {fact.quote!r}"
+                    problem(("documents", document_index, "facts", number, "quote"), message)
+    known = {witness.id for witness in catalogue.witnesses}
+    for index, document in enumerate(catalogue.documents):
+        for number, fact in enumerate(document.facts):
+            if fact.witness is not None and fact.witness not in known:
+                problem(("documents", index, "facts", number, "witness"), f"no witness {fact.witness!r}")
     if problems:
         raise SourceError(problems)
     return catalogue

@@ -19,6 +19,8 @@ PAGE_TYPES = [
     "/draft/40/",  # deleted draft article
     "/en/heilongjiang/63/",  # Heilongjiang article with a backlink
     "/chapters/6/",
+    "/compare/6/",  # a chapter's articles compared, deleted draft articles in their place
+    "/en/compare/",  # the whole document compared
     "/concordance/",  # flow diagram and table
     "/en/glossary/",
     "/en/sources/",
@@ -41,6 +43,20 @@ def serious(page: Page) -> list[str]:
 def test_no_serious_accessibility_violation(browser: Browser, base_url: str, path: str, scheme: str) -> None:
     page = browser.new_page(color_scheme=scheme)  # type: ignore[arg-type]
     page.goto(base_url + path)
+    assert serious(page) == []
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["/articles/49/", "/en/draft/60/"])
+def test_the_parallel_view_and_the_copy_menu_are_accessible(browser: Browser, base_url: str, path: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + path)
+    page.locator('label[for="view-parallel"]').click()
+    expect(page.locator(".parallel")).to_be_visible()
+    assert serious(page) == []
+    page.locator('label[for="view-main"]').click()
+    page.locator("button.copy--paragraph").first.click()
+    expect(page.locator(".copy-menu").first).to_be_visible()
     assert serious(page) == []
     page.close()
 
@@ -107,18 +123,19 @@ def test_an_article_reads_without_javascript(browser: Browser, base_url: str) ->
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/articles/59/", "/en/articles/59/", "/chapters/6/", "/concordance/"])
+@pytest.mark.parametrize("path", ["/articles/59/", "/en/articles/59/", "/en/draft/60/", "/chapters/6/", "/compare/6/", "/concordance/"])
 def test_touch_targets_are_at_least_24_px_on_a_phone(browser: Browser, base_url: str, path: str) -> None:
     """WCAG 2.5.8: links and controls that stand on their own (breadcrumb, copy buttons, the redline toggle's
-    label, the concordance table's links) are at least 24 × 24 px; links inside a sentence are exempt, and so,
-    for now, are the flow diagram's article numbers (its rows are 15 px apart)."""
+    label, the view switch, the paragraph numbers, the concordance table's links) are at least 24 × 24 px; links
+    inside a sentence are exempt, and so, for now, are the flow diagram's article numbers (its rows are 15 px apart)."""
     context = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(base_url + path)
     page.wait_for_load_state("load")
     small = page.evaluate(
         """() => Array.from(document.querySelectorAll(
-            '.breadcrumb a, button.copy, .redline-toggle + label, .md-typeset table:not([class]) td a'))
+            '.breadcrumb a, button.copy, .redline-toggle + label, .view-switch label, a.num, .about-text summary, '
+            + '.md-typeset table:not([class]) td a'))
           .filter(e => e.offsetParent !== null)
           .map(e => [e.textContent.trim(), e.getBoundingClientRect().width, e.getBoundingClientRect().height])
           .filter(([, w, h]) => w < 24 || h < 24)"""

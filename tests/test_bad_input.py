@@ -161,3 +161,18 @@ def test_a_misquoted_date_is_an_error(project: Path) -> None:
     break_catalogue(project, "date: 2023-06-21, line: 5", "date: 2023-06-22, line: 5")
     result = run_cli("--root", str(project), "check")
     assert result.returncode == 1 and "'2023年6月21日' does not state 2023-06-22" in result.stderr
+
+
+def test_a_fact_about_a_text_must_be_on_the_line_it_cites(project: Path) -> None:
+    break_catalogue(project, "        line: 379\n", "        line: 378\n")
+    result = run_cli("--root", str(project), "check")
+    line = catalogue_line(project, "line: 378") + 1
+    assert result.returncode == 1
+    expected = f"sources.yml:{line}: line 378 of sources/000_fdc894b68dc21d9f.txt does not say '本条例自2023年12月31日起施行。'"
+    assert expected in result.stderr
+
+
+def test_a_fact_needs_a_source_line_or_the_editors_reading(project: Path) -> None:
+    break_catalogue(project, "        reading:\n          zh: 本站只据", "        readings:\n          zh: 本站只据")
+    result = run_cli("--root", str(project), "check")
+    assert result.returncode == 1 and "documents.0.facts.4.readings: Extra inputs are not permitted" in result.stderr

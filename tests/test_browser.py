@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, FloatRect, Page, expect
+from pypdf import PdfReader
 
 from generator.build import run_pipeline
-from generator.render.columns import row_lines
+from generator.render.columns import lines_of, row_lines
+from generator.render.compared import sequence
 from generator.render.site import Site
 from tests.conftest import ROOT
 
@@ -149,6 +153,12 @@ def test_glossary_term_explains_itself_on_tap_in_chinese(browser: Browser, base_
     context.close()
 
 
+CLIPBOARD_HTML = """async () => {
+  const [item] = await navigator.clipboard.read();
+  return item.types.includes('text/html') ? await (await item.getType('text/html')).text() : null;
+}"""
+
+
 def test_copy_citation_puts_the_citation_on_the_clipboard(browser: Browser, base_url: str) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -157,14 +167,60 @@ def test_copy_citation_puts_the_citation_on_the_clipboard(browser: Browser, base
     page.locator("details.cite button.copy").first.click()
     assert page.evaluate("navigator.clipboard.readText()") == "《石家庄市数字经济促进条例》第五条"
     expect(page.locator("details.cite button.copy").first).to_have_text("已复制")
-    page.locator("#p2 > button.copy--paragraph").click()  # the button beside paragraph 2's ¶ mark
+    page.locator("#p2 > button.copy--paragraph").click()  # the button beside paragraph 2's ¶ mark opens a choice
+    page.get_by_role("button", name="只复制引用").click()
     assert page.evaluate("navigator.clipboard.readText()") == "《石家庄市数字经济促进条例》第五条第二款"
     page.goto(f"{base_url}/en/articles/59/")
     page.locator("#p2-3 > button.copy--paragraph").click()
+    page.get_by_role("button", name="Citation only").click()
     assert (
         page.evaluate("navigator.clipboard.readText()")
         == "Shijiazhuang Municipal Regulations on Promoting the Digital Economy, art. 59(2), item (3)"
     )
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_copy_for_a_memo_gives_text_citation_link_and_version(browser: Browser, base_url: str, language: str) -> None:
+    """The paragraph's Copy menu, read back from the clipboard: the paragraph's own words (no margin number,
+    ¶ or button), its citation, its permalink and the version, as plain text and as rich text."""
+    pipeline = run_pipeline(ROOT)
+    paragraph = pipeline.corpus.document("final").article(49).paragraphs[1]
+    text = pipeline.annotations.english(paragraph.id) if language == "en" else paragraph.text
+    assert text
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    prefix = "/en" if language == "en" else ""
+    page.goto(f"{base_url}{prefix}/articles/49/")
+    page.locator("#p2 > button.copy--paragraph").click()
+    choice = "Text, citation, link and version" if language == "en" else "复制原文、引用、链接和版本"
+    page.get_by_role("button", name=choice).click()
+    expect(page.locator("#p2 > button.copy--paragraph")).to_have_text("Copied" if language == "en" else "已复制")
+    plain = page.evaluate("navigator.clipboard.readText()")
+    url = f"{base_url}{prefix}/articles/49/#p2"
+    if language == "zh":
+        assert plain.startswith(text + "\n——《石家庄市数字经济促进条例》第四十九条第二款（终稿，2023年10月26日通过，2023年11月30日批准），")
+    else:
+        title = "Shijiazhuang Municipal Regulations on Promoting the Digital Economy"
+        assert plain.startswith(f"\u201c{text}\u201d\n{title}, art. 49(2) (final text, adopted 26 October 2023")
+        assert "unofficial English translation" in plain
+    assert url in plain
+    assert "②" not in plain and "¶" not in plain and "复制" not in plain and "Copy" not in plain
+    html = page.evaluate(CLIPBOARD_HTML)
+    assert html is not None and "<blockquote>" in html and f'<a href="{url}">' in html
+    context.close()
+
+
+def test_a_hand_made_selection_holds_only_the_text(browser: Browser, base_url: str) -> None:
+    """Select a paragraph with the mouse (three clicks) and copy it: no margin number, ¶ mark or Copy button."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base_url}/articles/49/")
+    page.locator("#p3").click(click_count=3)
+    page.keyboard.press("Control+C")
+    copied = page.evaluate("navigator.clipboard.readText()").strip()
+    paragraph = run_pipeline(ROOT).corpus.document("final").article(49).paragraphs[2]
+    assert copied == paragraph.text
     context.close()
 
 
@@ -184,9 +240,9 @@ def test_cross_reference_and_backlink_land_on_their_paragraph(page: Page, base_u
     expect(page.locator(f".col-final #{source.anchor}")).to_be_in_viewport()
 
 
-# Each column's lines as a reader sees them: the ¶ permalinks and Copy buttons taken off first.
+# Each column's lines as a reader sees them: the margin numbers, ¶ permalinks and Copy buttons taken off first.
 COLUMN_TEXTS = """() => {
-  document.querySelectorAll('.compare:not(.compare--original) a.anchor, .compare:not(.compare--original) button').forEach(e => e.remove());
+  document.querySelectorAll('.compare:not(.compare--original) :is(a.anchor, button, .num, .copy-menu)').forEach(e => e.remove());
   return Array.from(document.querySelectorAll('.compare:not(.compare--original) .compare-row')).map(row =>
     ['.col-draft', '.col-final'].map(side => Array.from(row.querySelectorAll(side + ' p:not(.absent)')).map(p => p.innerText)));
 }"""
@@ -205,7 +261,7 @@ def test_each_column_shows_its_own_text_whole_with_marks_on_and_off(browser: Bro
     for marks in (False, True):
         page.goto(f"{base_url}{prefix}/articles/1/")
         page.wait_for_load_state("load")
-        page.locator("#redline-toggle").set_checked(marks)  # kept for the pages after (redline.js)
+        page.locator("#redline-toggle").set_checked(marks)  # kept for the pages after (choices.js)
         for article in final.articles:
             page.goto(f"{base_url}{prefix}/articles/{article.number}/")
             page.wait_for_load_state("load")
@@ -234,4 +290,121 @@ def test_the_home_page_has_the_navigation_of_every_section(browser: Browser, bas
     hrefs = set(links.evaluate_all("links => links.map(a => a.getAttribute('href'))"))
     for section in ("articles/", "draft/", "heilongjiang/", "chapters/", "concordance/", "glossary/", "sources/", "whats-new/", "about/"):
         assert any(href and href.rstrip("/").endswith(section.rstrip("/")) for href in hrefs), (section, hrefs)
+    page.close()
+
+
+# A parallel row's two cells as a reader sees them: without their margin numbers and column labels.
+PARALLEL_TEXTS = """() => Array.from(document.querySelectorAll('.parallel-row')).map(row =>
+  Array.from(row.children).map(cell => {
+    const copy = cell.cloneNode(true);
+    copy.querySelectorAll('.num, .col-label').forEach(e => e.remove());
+    return copy.innerText.trim();
+  }))"""
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_parallel_view_shows_chinese_and_english_side_by_side(browser: Browser, base_url: str, language: str) -> None:
+    """Switch an article to Chinese | English: every paragraph and item in both languages, level, the site's
+    language first; stacked on a phone with the site's language on top; the choice kept on the next article."""
+    pipeline = run_pipeline(ROOT)
+    site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations)
+    article = site.documents["final"].article(49)
+    chinese = [line.marker + line.text for line in lines_of(article)]
+    english = [line.marker + line.text for line in lines_of(article, english=site.annotations.english)]
+    expected = [list(pair) if language == "zh" else list(reversed(pair)) for pair in zip(chinese, english, strict=True)]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    prefix = "/en" if language == "en" else ""
+    page.goto(f"{base_url}{prefix}/articles/49/")
+    page.get_by_text("中英对照" if language == "zh" else "Chinese | English", exact=True).click()
+    expect(page.locator(".article-views .compare")).to_be_hidden()
+    expect(page.locator(".parallel")).to_be_visible()
+    assert [[" ".join(cell.split()) for cell in row] for row in page.evaluate(PARALLEL_TEXTS)] == [
+        [" ".join(cell.split()) for cell in row] for row in expected
+    ]
+    first, second = (page.locator(".parallel-row").nth(1).locator("> div").nth(i).bounding_box() for i in (0, 1))
+    assert first and second and first["x"] + first["width"] <= second["x"] and abs(first["y"] - second["y"]) < 2
+    page.set_viewport_size({"width": 360, "height": 800})
+    first, second = (page.locator(".parallel-row").nth(1).locator("> div").nth(i).bounding_box() for i in (0, 1))
+    assert first and second and first["y"] + first["height"] <= second["y"] + 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.goto(f"{base_url}{prefix}/articles/50/")  # kept (choices.js)
+    expect(page.locator(".parallel")).to_be_visible()
+    page.goto(f"{base_url}{prefix}/articles/50/#p2")  # a link to a paragraph shows the view that holds it
+    expect(page.locator("#p2")).to_be_visible()
+    page.close()
+
+
+def test_paragraph_numbers_stand_in_the_margin_and_link_to_their_paragraph(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/articles/49/")
+    number = page.locator("#p2 > a.num")
+    expect(number).to_have_text("②")
+    expect(number).to_have_accessible_name("第二款")
+    box = number.bounding_box()
+    text = page.locator("#p2").evaluate("p => p.getBoundingClientRect().left + parseFloat(getComputedStyle(p).paddingLeft)")
+    assert box and box["x"] + box["width"] <= text + 1  # in the margin, before the text
+    number.click()
+    expect(page).to_have_url(f"{base_url}/articles/49/#p2")
+    page.goto(f"{base_url}/en/articles/49/")
+    expect(page.locator("#p2 > a.num")).to_have_text("(2)")
+    expect(page.locator(".col-draft p").nth(2).locator(".num")).to_have_text("(3)")  # the draft's own numbering
+    page.goto(f"{base_url}/articles/1/")
+    expect(page.locator(".num")).to_have_count(0)  # a one-paragraph article is cited as the article
+
+
+# Text read back from a PDF: the CJK fonts map some glyphs to radicals (⽤ U+2F64 for 用, ⻅ U+2EC5 for 见).
+# NFKC turns the Kangxi radicals into their characters; these from the Radicals Supplement it leaves alone.
+RADICALS = str.maketrans("⺠⻅⻋⻓⻔⻛⻝⻰", "民见车长门风食龙")
+
+
+def paper_text(pdf: bytes) -> str:
+    """A PDF's text as a reader reads it, without the line breaks and spaces paper puts anywhere."""
+    text = "".join(unicodedata.normalize("NFKC", sheet.extract_text()) for sheet in PdfReader(io.BytesIO(pdf)).pages)
+    return "".join(text.translate(RADICALS).split())
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_printed_chapter_comparison_holds_every_article_and_the_print_header(browser: Browser, base_url: str, language: str) -> None:
+    pipeline = run_pipeline(ROOT)
+    site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations)
+    entries = [entry for entry in sequence(site) if entry.chapter == 6]
+    assert any(entry.final is None for entry in entries)  # chapter 6 has deleted draft articles in their place
+    names = [
+        site.article_name("final", entry.final, language) if entry.final else site.article_name("draft", entry.draft or 0, language)
+        for entry in entries
+    ]
+    page = browser.new_page()
+    prefix = "/en" if language == "en" else ""
+    page.goto(f"{base_url}{prefix}/compare/6/")
+    printed = paper_text(page.pdf(format="A4"))
+    labels = site.labels[language]
+    for expected in [*names, labels["regulation_title"], site.absolute("compare/6.md", language)]:
+        assert "".join(expected.split()) in printed, expected
+    assert "".join(unicodedata.normalize("NFKC", labels["compare_version"]).split("{")[0].split()) in printed
+    assert "".join(labels["redline"].split()) not in printed  # no screen controls on paper
+    page.close()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_whole_comparison_shows_each_text_whole_with_marks_on_and_off(browser: Browser, base_url: str, language: str) -> None:
+    """The whole-document comparison (every chapter, deleted draft articles in their place): each column's
+    visible text is its own document's text exactly, with marks off and on."""
+    pipeline = run_pipeline(ROOT)
+    site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations)
+    draft, final = site.documents["draft"], site.documents["final"]
+    english = site.english(language)
+    expected = []
+    for entry in sequence(site):
+        if entry.final is None:
+            expected += [[[line.marker + line.text], []] for line in lines_of(draft.article(entry.draft or 0), english=english)]
+            continue
+        rows = row_lines(final.article(entry.final), entry.link, draft, final, english)
+        expected += [[[line.marker + line.text for line in lines] for lines in row] for row in rows]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base_url}{'/en' if language == 'en' else ''}/compare/")
+    for marks in (False, True):
+        page.locator("#redline-toggle").set_checked(marks)
+        shown = page.evaluate(COLUMN_TEXTS)
+        assert [[[" ".join(t.split()) for t in side] for side in row] for row in shown] == [
+            [[" ".join(t.split()) for t in side] for side in row] for row in expected
+        ]
     page.close()

@@ -220,12 +220,14 @@ def test_verbatim_before_words_apart_and_the_final_text_first(pages: dict[str, P
 
 
 def test_a_result_links_to_its_paragraph_and_names_it(pages: dict[str, Page], pipeline: Pipeline) -> None:
+    """Named by the article, the paragraph and the editors' caption (in brackets: an editorial addition)."""
     text = pipeline.corpus.document("final").article(59).paragraphs[1].text
+    caption = pipeline.annotations.captions["final/59"]
     first = search(pages["zh"], text[5:15])["results"][0]
-    assert first["url"] == "/articles/59/#p2" and first["meta"]["title"] == "第五十九条第二款"
+    assert first["url"] == "/articles/59/#p2" and first["meta"]["title"] == f"第五十九条第二款 ［{caption.zh}］"
     english = pipeline.annotations.english("final/59/2") or ""
     first = search(pages["en"], " ".join(english.split()[2:7]))["results"][0]
-    assert first["url"] == "/en/articles/59/#p2" and first["meta"]["title"] == "Article 59(2)"
+    assert first["url"] == "/en/articles/59/#p2" and first["meta"]["title"] == f"Article 59(2) [{caption.en}]"
 
 
 def test_an_article_is_not_found_by_the_text_it_quotes(pages: dict[str, Page], pipeline: Pipeline) -> None:
@@ -280,14 +282,15 @@ def test_every_copied_citation_lands_on_its_paragraph(pages: dict[str, Page], pi
     assert wrong == []
 
 
-def test_a_pasted_citation_opens_its_paragraph(browser: Browser, base_url: str) -> None:
+def test_a_pasted_citation_opens_its_paragraph(browser: Browser, base_url: str, pipeline: Pipeline) -> None:
+    caption = pipeline.annotations.captions["final/59"].zh
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(base_url + "/")
     page.wait_for_load_state("load")
     box = page.locator("#site-search-query")
     box.click()
     box.fill("《石家庄市数字经济促进条例》第五十九条第二款第三项")
-    expect(page.locator(".md-search-result__item").first.locator("h1")).to_have_text("第五十九条第二款第三项")
+    expect(page.locator(".md-search-result__item").first.locator("h1")).to_have_text(f"第五十九条第二款第三项 ［{caption}］")
     box.press("Enter")
     expect(page).to_have_url(f"{base_url}/articles/59/#p2-3")
     page.close()
@@ -420,7 +423,8 @@ def test_a_click_outside_closes_the_results(browser: Browser, base_url: str) -> 
     page.close()
 
 
-def test_tap_and_type_at_390(browser: Browser, base_url: str) -> None:
+def test_tap_and_type_at_390(browser: Browser, base_url: str, pipeline: Pipeline) -> None:
+    caption = pipeline.annotations.captions["final/12"].en
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(f"{base_url}/en/")
@@ -432,7 +436,7 @@ def test_tap_and_type_at_390(browser: Browser, base_url: str) -> None:
     box.press_sequentially("Article 12")
     first = page.locator(".md-search-result__item").first
     expect(first).to_be_visible()
-    expect(first.locator("h1")).to_have_text("Article 12")
+    expect(first.locator("h1")).to_have_text(f"Article 12 [{caption}]")
     expect(first.locator("a")).to_have_attribute("href", re.compile(r"/en/articles/12/$"))
     page.wait_for_function("document.documentElement.scrollWidth <= 390")
     context.close()

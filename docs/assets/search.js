@@ -152,6 +152,11 @@
     return "第" + numeral(paragraph) + "款" + (item ? "第" + numeral(item) + "项" : "");
   }
 
+  /* An editorial caption as the pages show it: ［数据安全保护］ / [Data security protection]. */
+  function bracket(caption) {
+    return english ? "[" + caption + "]" : "［" + caption + "］";
+  }
+
   /* The citation's page and anchor, or what the text lacks. */
   function cited(citation, labels) {
     const { document, article, paragraph, item } = citation;
@@ -163,7 +168,9 @@
     }
     const anchor = paragraph ? "#p" + paragraph + (item ? "-" + item : "") : "";
     const url = new URL((english ? "en/" : "") + document.folder + "/" + article + "/", root).pathname + anchor;
-    return { url, meta: { title: articleName(document, article) + subdivision(paragraph, item) }, document: document.short[language], excerpt: "" };
+    const caption = document.captions && document.captions[String(article)];
+    const title = articleName(document, article) + subdivision(paragraph, item) + (caption ? " " + bracket(caption[language]) : "");
+    return { url, meta: { title }, document: document.short[language], excerpt: "" };
   }
 
   /* -- across languages, through the glossary ------------------------------------------------------------ */
@@ -297,6 +304,7 @@
     let title = (found.meta && found.meta.title) || found.url;
     const where = anchor && /^p/.test(anchor) ? anchor.slice(1).split("-").map(Number) : null;
     if (where && document) title += subdivision(where[0], where[1]);
+    if (found.meta && found.meta.caption) title += " " + found.meta.caption;
     return {
       url: found.url + (anchor ? "#" + anchor : ""),
       meta: { title },

@@ -82,6 +82,18 @@ def citation(site: Site, document_id: str, article: Article, place: str, languag
     return site.locale(language).citation(title, article.number, paragraph, item)
 
 
+def version(site: Site, document_id: str, language: str) -> str:
+    """Which text a citation quotes, for a memo: the document and the dates its printed copy states
+    (终稿，2023年10月26日通过，2023年11月30日批准 / final text, adopted 26 October 2023, …)."""
+    labels = site.labels[language]["version"]
+    entry = site.corpus.catalogue.document(document_id)
+    name = labels["names"].get(document_id) or getattr(entry.title, language)
+    stated = site.corpus.catalogue.witness(entry.printed).dates
+    events = [labels["events"][d.event].format(date=site.locale(language).date(d.date)) for d in stated if d.event in labels["events"]]
+    text = labels["separator"].join([name, *events]) if events else labels["undated"].format(name=name)
+    return str(text + labels["translated"]) if language == "en" else str(text)
+
+
 def note_view(site: Site, placed: PlacedNote, language: str, page: str) -> dict[str, Any]:
     note = placed.note
     return {
@@ -162,5 +174,6 @@ def apparatus(site: Site, document_id: str, article: Article, language: str, pag
         "backlinks": [reference_view(site, r, r.source, language, page) for r in placed.references_to(document_id, article.number)],
         "citations": {other: citation(site, document_id, article, "", other) for other in ("zh", "en")},
         "paragraph_citations": {place: citation(site, document_id, article, place, language) for place in places},
+        "version": version(site, document_id, language),
         "edit": f"{site.repository}/edit/main/annotations/{document_id}/{article.number}.yml" if site.repository else None,
     }

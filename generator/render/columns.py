@@ -16,6 +16,7 @@ from generator.align import Link, Row
 from generator.model import Article, Document
 from generator.numerals import to_numeral
 from generator.redline import Segment, redline
+from generator.render.locale import LOCALES
 from generator.render.urls import anchor
 from generator.terms import TermMarker
 
@@ -24,33 +25,55 @@ English = Callable[[str], str | None]
 
 @dataclass(frozen=True)
 class Line:
-    """One paragraph or item as a line of a column: its anchor, its marker (（一） or (1)), its text and the
-    language the text is in."""
+    """One paragraph or item as a line of a column: its anchor, its marker (（一） or (1)), its text, the
+    language the text is in and, for a paragraph of an article with more than one, its number in the margin
+    (② / (2), as each language's citations count paragraphs; an item's number is its marker)."""
 
     anchor: str
     marker: str
     text: str
     item: bool
     lang: str = "zh"
+    number: str = ""
+    paragraph: int = 0
+
+
+def paragraph_number(number: int, language: str) -> str:
+    """The margin number of paragraph `number`: ② in Chinese (第二款), (2) in English (art. 49(2))."""
+    return chr(0x245F + number) if language == "zh" and number <= 20 else f"({number})"
+
+
+def margin(line: Line, link: bool) -> str:
+    """The line's margin number as HTML: a permalink to the paragraph where the line has an id, else plain.
+    Out of a hand-made selection (CSS), so that a quotation copied by hand holds only the text."""
+    if not line.number:
+        return ""
+    name = LOCALES[line.lang].where(line.paragraph)
+    if link:
+        return f'<a class="num" href="#{line.anchor}" aria-label="{name}" data-pagefind-ignore>{line.number}</a>'
+    return f'<span class="num" title="{name}" data-pagefind-ignore>{line.number}</span>'
 
 
 def lines_of(article: Article, paragraphs: Iterable[int] | None = None, english: English | None = None) -> list[Line]:
     """The article's paragraphs and items as lines; in English where `english` gives every one of them,
     else all in Chinese (a column is never half translated)."""
     wanted = set(paragraphs) if paragraphs is not None else None
-    units: list[tuple[str, int | None, str, str]] = []
+    numbered = len(article.paragraphs) > 1
+    units: list[tuple[str, int, int | None, str, str]] = []
     for paragraph in article.paragraphs:
         if wanted is not None and paragraph.number not in wanted:
             continue
-        units.append((anchor(paragraph.number), None, paragraph.text, paragraph.id))
-        units.extend((anchor(paragraph.number, item.number), item.number, item.text, item.id) for item in paragraph.items)
+        units.append((anchor(paragraph.number), paragraph.number, None, paragraph.text, paragraph.id))
+        units.extend((anchor(paragraph.number, i.number), paragraph.number, i.number, i.text, i.id) for i in paragraph.items)
     translated = [english(unit_id) for *_, unit_id in units] if english else []
-    if english and all(translated):
-        return [
-            Line(place, f"({number}) " if number else "", str(text), number is not None, "en")
-            for (place, number, _, _), text in zip(units, translated, strict=True)
-        ]
-    return [Line(place, f"（{to_numeral(number)}）" if number else "", chinese, number is not None) for place, number, chinese, _ in units]
+    language = "en" if english and all(translated) else "zh"
+    texts = [str(text) for text in translated] if language == "en" else [chinese for *_, chinese, _ in units]
+    lines = []
+    for (place, paragraph_no, item, _, _), text in zip(units, texts, strict=True):
+        marker = "" if item is None else f"({item}) " if language == "en" else f"（{to_numeral(item)}）"
+        number = paragraph_number(paragraph_no, language) if numbered and item is None else ""
+        lines.append(Line(place, marker, text, item is not None, language, number, paragraph_no))
+    return lines
 
 
 def _column_html(
@@ -79,7 +102,8 @@ def _column_html(
         attributes = f' id="{place}"' if anchors is not None else ""
         css = "item" if line.item else "para"
         permalink = f'<a class="anchor" href="#{place}" aria-label="¶ {place}" data-pagefind-ignore>¶</a>' if anchors is not None else ""
-        html.append(f'<p class="{css}"{attributes} lang="{line.lang}">{"".join(piece)}{permalink}</p>')
+        number = margin(line, link=anchors == "")
+        html.append(f'<p class="{css}"{attributes} lang="{line.lang}">{number}{"".join(piece)}{permalink}</p>')
     return Markup("".join(html))
 
 
@@ -129,3 +153,25 @@ def comparison(
         shown.update(line.lang for line in draft_lines + final_lines)
         rows.append(compare_row(draft_lines, final_lines, labels, terms, anchors))
     return rows, shown
+
+
+def parallel(article: Article, english: English, terms: dict[str, TermMarker]) -> list[dict[str, Markup]]:
+    """The article's Chinese and its English side by side, line by line: one {"zh": html, "en": html} per
+    paragraph or item. Where the article is not translated, the English cells are empty (the template says so).
+    `terms` marks the glossary's terms in the language of the page only (its term list explains them)."""
+    chinese = lines_of(article)
+    translated = lines_of(article, english=english)
+    english_lines = translated if translated and translated[0].lang == "en" else []
+    rows = []
+    for index, line in enumerate(chinese):
+        row = {}
+        for language, shown in (("zh", line), ("en", english_lines[index] if english_lines else None)):
+            if shown is None:
+                row[language] = Markup("")
+                continue
+            marker = terms.get(language)
+            text = marker.mark(shown.text) if marker else str(escape(shown.text))
+            css = "item" if shown.item else "para"
+            row[language] = Markup(f'<p class="{css}" lang="{language}">{margin(shown, link=False)}{escape(shown.marker)}{text}</p>')
+        rows.append(row)
+    return rows

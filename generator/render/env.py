@@ -7,6 +7,7 @@ templates kept between builds (generator/templatecache.py).
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,11 @@ def markdown_escape(text: str) -> str:
     return text.translate(MARKDOWN_SPECIAL)
 
 
+def yaml_string(text: str) -> str:
+    """Text as a quoted string in a page's front matter (a JSON string is a YAML string; CJK kept as it is)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def make_environment(bytecode_cache: BytecodeCache | None = TEMPLATE_CACHE) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -37,6 +43,7 @@ def make_environment(bytecode_cache: BytecodeCache | None = TEMPLATE_CACHE) -> E
         bytecode_cache=bytecode_cache,
     )
     env.filters["md"] = markdown_escape
+    env.filters["yaml_string"] = yaml_string
     env.filters["prerendered"] = prerendered.wrap
     return env
 

@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 from generator.align import RELATIONS
 from generator.model import Article, Chapter
 from generator.render.apparatus import apparatus, note_view
-from generator.render.columns import comparison, lines_of
+from generator.render.columns import comparison, lines_of, parallel
+from generator.render.compared import chapter_comparison, document_comparison, sequence
 from generator.render.env import render
 from generator.render.feed import feed, whats_new
 from generator.render.locale import LANGUAGES
@@ -88,6 +89,30 @@ def _search_synonyms(site: Site, document_id: str, article: Article, language: s
     return " ".join(dict.fromkeys(words))
 
 
+def _about(site: Site, document_id: str, language: str, open_: bool = False) -> dict[str, object]:
+    """The "what this text is" panel of a document's pages (_about_text.md.j2)."""
+    facts = [
+        {
+            "label": getattr(fact.label, language),
+            "value": getattr(fact.value, language),
+            "witness": fact.witness if fact.quote else None,
+            "line": fact.line,
+            "reading": getattr(fact.reading, language) if fact.reading else "",
+        }
+        for fact in site.corpus.catalogue.document(document_id).facts
+    ]
+    return {"about": {"facts": facts, "open": open_}}
+
+
+def _parallel_view(site: Site, article: Article, language: str, terms: TermMarker, first_view: str) -> dict[str, object]:
+    """What the view switch and the parallel view of an article page need (_view_switch, _parallel)."""
+    return {
+        "parallel": parallel(article, site.annotations.english, {language: terms}),
+        "parallel_order": [language, *(other for other in LANGUAGES if other != language)],
+        "first_view": first_view,
+    }
+
+
 def final_article(site: Site, article: Article, language: str) -> str:
     page = page_of("final", article.number)
     final, draft = site.documents["final"], site.documents["draft"]
@@ -115,6 +140,8 @@ def final_article(site: Site, article: Article, language: str) -> str:
         search_grams=_search_grams(site, "final", article, language),
         document_word=_document_word(site, "final"),
         search_synonyms=_search_synonyms(site, "final", article, language),
+        **_parallel_view(site, article, language, terms, "compare"),
+        **_about(site, "final", language),
     )
 
 
@@ -143,6 +170,8 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
         search_grams=_search_grams(site, document_id, article, language),
         document_word=_document_word(site, document_id),
         search_synonyms=_search_synonyms(site, document_id, article, language),
+        **_parallel_view(site, article, language, terms, "text"),
+        **_about(site, document_id, language),
     )
 
 
@@ -164,6 +193,7 @@ def whole_text(site: Site, document_id: str, language: str) -> str:
         articles={article.number: lines_of(article, english=english) for article in document.articles},
         article_title=lambda article: site.article_title(article, language),
         badges=badges,
+        **_about(site, document_id, language, open_=True),
     )
 
 
@@ -174,11 +204,7 @@ def chapters_index(site: Site, language: str) -> str:
 def chapter(site: Site, chapter: Chapter, language: str) -> str:
     chapters = list(site.documents["final"].chapters)
     position = chapters.index(chapter)
-    english = site.english(language)
-    rows = []
-    for article in chapter.all_articles():
-        first = lines_of(article, [1], english)[0]
-        rows.append((article, site.alignment.for_final(article.number), _opening(first.text, 28 if first.lang == "zh" else 90), first.lang))
+    rows = [entry for entry in sequence(site) if entry.chapter == chapter.number]
     page = chapter_page(chapter.number)
     placed = site.annotations.apparatus.notes_on_chapter("final", chapter.number)
     return render(
@@ -190,11 +216,6 @@ def chapter(site: Site, chapter: Chapter, language: str) -> str:
         previous=chapters[position - 1] if position else None,
         next=chapters[position + 1] if position + 1 < len(chapters) else None,
     )
-
-
-def _opening(text: str, length: int) -> str:
-    """The first words of an article, for lists."""
-    return text if len(text) <= length else text[:length].rstrip() + "…"
 
 
 def concordance(site: Site, language: str) -> str:
@@ -262,6 +283,8 @@ def pages(site: Site, languages: Sequence[str] = LANGUAGES) -> Iterator[tuple[st
         yield f"{language}/chapters/index.md", chapters_index(site, language)
         for part in site.documents["final"].chapters:
             yield f"{language}/{chapter_page(part.number)}", chapter(site, part, language)
+            yield f"{language}/compare/{part.number}.md", chapter_comparison(site, part, language)
+        yield f"{language}/compare/index.md", document_comparison(site, language)
         yield f"{language}/concordance.md", concordance(site, language)
         for article in site.documents["final"].articles:
             yield f"{language}/{page_of('final', article.number)}", final_article(site, article, language)

@@ -18,8 +18,9 @@ from generator.align import Alignment, Link
 from generator.annotate import Annotations
 from generator.apparatus import Resolver, Target
 from generator.model import Article, Chapter, Document
+from generator.render.columns import margin
 from generator.render.env import load_labels
-from generator.render.locale import LOCALES, Locale
+from generator.render.locale import LANGUAGES, LOCALES, Locale
 from generator.render.urls import index_of, page_of, relative
 from generator.sources import Corpus
 
@@ -69,6 +70,12 @@ class Site:
         assert not isinstance(target, str), target  # checked when the annotations were loaded
         return target
 
+    def absolute(self, page: str, language: str) -> str:
+        """The address of a page on the published site (site_url), e.g. https://…/en/compare/6/."""
+        base = self.settings.site_url.rstrip("/") + "/" + ("" if language == LANGUAGES[0] else f"{language}/")
+        link = relative("index.md", page)
+        return base + ("" if link == "./" else link)
+
     def english(self, language: str) -> Callable[[str], str | None] | None:
         """Where English text comes from on a page in `language` (None on Chinese pages)."""
         return self.annotations.english if language == "en" else None
@@ -79,6 +86,19 @@ class Site:
         """第十二条 / Article 12, and for the other documents 征求意见稿第十四条 / Draft Article 14."""
         prefix = self.corpus.catalogue.document(document_id).prefix
         return LOCALES[language].article_name(number, getattr(prefix, language))
+
+    def caption(self, document_id: str, number: int, language: str) -> str:
+        """The editors' caption of an article, bracketed as an editorial addition (［数据安全保护］ /
+        [Data security protection]); empty where the article has none."""
+        caption = self.annotations.caption(f"{document_id}/{number}", language)
+        if not caption:
+            return ""
+        return f"［{caption}］" if language == "zh" else f"[{caption}]"
+
+    def captioned(self, document_id: str, number: int, language: str) -> str:
+        """第四十九条 ［数据安全保护］ / Article 49 [Data security protection]: an article's name with its caption."""
+        caption = self.caption(document_id, number, language)
+        return self.article_name(document_id, number, language) + (f" {caption}" if caption else "")
 
     def chapter_name(self, chapter: Chapter, language: str) -> str:
         title = (self.annotations.english(chapter.id) if language == "en" else None) or chapter.title
@@ -113,10 +133,14 @@ class Site:
             "locale": LOCALES[language],
             "link": lambda target, anchor="": relative(page, target, anchor),
             "article_name": lambda document_id, number: self.article_name(document_id, number, language),
+            "caption": lambda document_id, number: self.caption(document_id, number, language),
+            "captioned": lambda document_id, number: self.captioned(document_id, number, language),
             "chapter_name": lambda chapter: self.chapter_name(chapter, language),
             "chapter_html": lambda chapter: self.chapter_html(chapter, language),
             "relation_label": lambda link: self.relation_label(link, language),
             "date": LOCALES[language].date,
             "page_of": page_of,
             "index_of": index_of,
+            "margin": margin,
+            "page_url": self.absolute(page, language),
         }
