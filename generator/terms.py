@@ -93,6 +93,9 @@ class TermMarker:
             meaning = term.meaning(self.language)
             names = f"{term.zh} · {term.en}" if self.language == "zh" else f"{term.en} · {term.zh}"
             tip = names + (("：" if self.language == "zh" else ": ") + meaning if meaning else "")
+            note = getattr(term.note, self.language) if term.note else ""
+            if note:  # why this English rendering: the same words as the glossary's entry
+                tip += ("\n译法说明：" if self.language == "zh" else "\nWhy this rendering: ") + note
             html.append(str(escape(text[position:start])))
             attributes = f'class="term" tabindex="0" data-tip="{escape(tip)}" aria-describedby="term-{number}"'
             html.append(f"<span {attributes}>{escape(text[start:end])}</span>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -407,4 +408,43 @@ def test_the_whole_comparison_shows_each_text_whole_with_marks_on_and_off(browse
         assert [[[" ".join(t.split()) for t in side] for side in row] for row in shown] == [
             [[" ".join(t.split()) for t in side] for side in row] for row in expected
         ]
+    page.close()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_term_explains_its_rendering_and_leads_to_its_glossary_entry(browser: Browser, base_url: str, language: str) -> None:
+    """Hover a glossary term: the tooltip gives the meaning and why it is rendered so; the article's term list
+    links the entry on the glossary page, which opens at it."""
+    pipeline = run_pipeline(ROOT)
+    term = next(t for t in pipeline.annotations.glossary if t.zh == "一网通办")
+    assert term.note
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    prefix = "/en" if language == "en" else ""
+    page.goto(f"{base_url}{prefix}/articles/37/")
+    marked = page.locator(".col-final .term", has_text=term.zh if language == "zh" else term.en).first
+    marked.hover()
+    tip = marked.evaluate("e => getComputedStyle(e, '::after').content")
+    assert getattr(term.note, language)[:20] in tip
+    entry = page.locator(".terms dt a", has_text=term.en)
+    entry.click()
+    expect(page).to_have_url(re.compile(rf"{re.escape(base_url + prefix)}/glossary/#g-one-network-government-services$"))
+    expect(page.locator("#g-one-network-government-services")).to_be_in_viewport()
+    expect(page.locator("#g-one-network-government-services .term-note")).to_contain_text(getattr(term.note, language)[:20])
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_home_bar_links_each_relation_to_its_list(browser: Browser, base_url: str, width: int) -> None:
+    pipeline = run_pipeline(ROOT)
+    deleted = [link for link in pipeline.alignment.links if link.relation == "deleted"]
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{base_url}/")
+    segment = page.locator(".relation-bar a.badge--deleted")
+    expect(segment).to_have_text(re.compile(rf"{len(deleted)}$"))
+    assert float(segment.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 12  # legible on a phone
+    segment.click()
+    expect(page).to_have_url(f"{base_url}/concordance/#relation-deleted")
+    items = page.locator("#relation-deleted + ul > li")
+    expect(items).to_have_count(len(deleted))
+    expect(items.first).to_contain_text(pipeline.annotations.captions[f"draft/{deleted[0].draft[0]}"].zh)
     page.close()

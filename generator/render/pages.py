@@ -23,8 +23,8 @@ from generator.render.feed import feed, whats_new
 from generator.render.locale import LANGUAGES
 from generator.render.searchtext import document_word, hidden_block
 from generator.render.site import Site
-from generator.render.svg import flow_svg, relation_bar
-from generator.render.urls import chapter_page, index_of, page_of
+from generator.render.svg import flow_svg
+from generator.render.urls import chapter_page, glossary_anchor, index_of, page_of
 from generator.render.witnesses import sources_page
 from generator.terms import TermMarker
 
@@ -32,8 +32,16 @@ MARKDOWN_LINK = re.compile(r"\]\([^)]*\)")  # a link's target in a note's Markdo
 
 
 def _terms_list(terms: TermMarker) -> list[dict[str, str]]:
+    """The glossary terms an article uses, in order, each with its meaning, its rendering note and its entry."""
     return [
-        {"id": f"term-{number}", "zh": term.zh, "en": term.en, "definition": term.meaning(terms.language)}
+        {
+            "id": f"term-{number}",
+            "zh": term.zh,
+            "en": term.en,
+            "definition": term.meaning(terms.language),
+            "note": getattr(term.note, terms.language) if term.note else "",
+            "entry": glossary_anchor(term.en),
+        }
         for number, term in enumerate(terms.used, start=1)
     ]
 
@@ -220,10 +228,12 @@ def chapter(site: Site, chapter: Chapter, language: str) -> str:
 
 def concordance(site: Site, language: str) -> str:
     page = "concordance.md"
+    by_relation = {relation: [link for link in site.alignment.links if link.relation == relation] for relation in RELATIONS}
     return render(
         "concordance.md.j2",
         **site.context(language, page),
         alignment=site.alignment,
+        by_relation={relation: links for relation, links in by_relation.items() if links},
         svg=flow_svg(site, language, page),
         notes=[
             note_view(site, placed, language, page)
@@ -244,7 +254,6 @@ def home(site: Site, language: str) -> str:
         draft=site.documents["draft"],
         final=site.documents["final"],
         counts=counts,
-        bar=relation_bar(counts, site.labels[language]),
         documents=site.corpus.catalogue.documents,
     )
 
@@ -252,7 +261,7 @@ def home(site: Site, language: str) -> str:
 def glossary(site: Site, language: str) -> str:
     terms = [
         {
-            "anchor": f"term-{index}",
+            "anchor": glossary_anchor(term.en),
             "zh": term.zh,
             "en": term.en,
             "also": term.also,

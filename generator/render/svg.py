@@ -1,12 +1,10 @@
-"""Pictures drawn at build time as SVG, readable without JavaScript: the bar of how many articles stand in each
-relation (home page) and the flow of draft articles into final articles (concordance).
+"""The picture drawn at build time as SVG, readable without JavaScript: the flow of draft articles into final
+articles (concordance).
 
 Reads: the alignment. Writes: SVG markup. Article numbers in the flow diagram are links to the articles.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -26,26 +24,6 @@ RELATION_COLOURS: dict[Relation, str] = {
     "new": "#2e7d32",
     "deleted": "#c62828",
 }
-
-
-def relation_bar(counts: list[tuple[Relation, int]], labels: dict[str, Any]) -> Markup:
-    """A stacked bar of how many articles stand in each relation, with the numbers written on it."""
-    total = sum(count for _, count in counts) or 1
-    width, x = 600, 0.0
-    parts = [
-        f'<svg class="relation-bar" viewBox="0 0 {width} 52" role="img" aria-label="{escape(labels["changes"])}" '
-        'xmlns="http://www.w3.org/2000/svg" font-size="15">'
-    ]
-    for relation, count in counts:
-        share = width * count / total
-        parts.append(f'<rect x="{x:.1f}" y="0" width="{share:.1f}" height="28" fill="{RELATION_COLOURS[relation]}"/>')
-        if share > 24:
-            parts.append(f'<text x="{x + share / 2:.1f}" y="19" fill="#fff" text-anchor="middle">{count}</text>')
-        if share > 60:
-            parts.append(f'<text x="{x + 2:.1f}" y="46" fill="{RELATION_COLOURS[relation]}">{escape(labels["relations"][relation])}</text>')
-        x += share
-    parts.append("</svg>")
-    return Markup("".join(parts))
 
 
 ROW = 14

@@ -37,6 +37,11 @@ def node_anchor(node_id: str) -> str:
     return anchor(*map(int, parts)) if parts else ""
 
 
+def glossary_anchor(english: str) -> str:
+    """A glossary entry's anchor on the glossary page, from its English rendering (unique): g-data-handler."""
+    return "g-" + re.sub(r"[^a-z0-9]+", "-", english.lower()).strip("-")
+
+
 def page_of(document_id: str, number: int) -> str:
     """The page of an article."""
     return f"{FOLDERS.get(document_id, document_id)}/{number}.md"
