@@ -414,7 +414,8 @@ def main() -> None:
             ("pages (HTML files)", str(len(html))),
             ("site size", f"{sum(p.stat().st_size for p in site.rglob('*') if p.is_file()) / 1e6:.1f} MB"),
         ]
-        for name, page in (("home", ""), ("heavy article (final 59, en)", "en/articles/59")):
+        weighed = (("home", ""), ("heavy article (final 59, en)", "en/articles/59"), ("whole-document comparison (en)", "en/compare"))
+        for name, page in weighed:
             weights = page_weight(site, page)
             rows.append((f"{name}: gzip bytes html/css/js/fonts", " / ".join(f"{weights[k]:,}" for k in ("html", "css", "js", "fonts"))))
             rows.append((f"{name}: total (no search index)", f"{sum(weights.values()) / 1024:.0f} KB"))
