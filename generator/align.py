@@ -278,21 +278,26 @@ class _Aligner:
         return tuple(self.absorb(rows, {a[:2]: a[2] for a in left}, {b[:2]: b[2] for b in right}))
 
     def absorb(self, rows: list[Row], left: dict[tuple[int, int], Counter[str]], right: dict[tuple[int, int], Counter[str]]) -> list[Row]:
-        """A paragraph standing alone beside a paired row it is mostly contained in joins that row: two draft
-        paragraphs run together into one final paragraph, or one split in two."""
+        """A paragraph standing alone after a paired row joins that row when it is mostly contained in the other
+        side, or when the two sides read more alike with it than without: two draft paragraphs run together into
+        one final paragraph (final 45, 54), or one split in two (final 59)."""
+
+        def side(keys: tuple[tuple[int, int], ...], texts: dict[tuple[int, int], Counter[str]]) -> Counter[str]:
+            return sum((texts[key] for key in keys), Counter())
+
         merged: list[Row] = []
         for row in rows:
             alone = bool(row.draft) != bool(row.final)
             neighbour = merged[-1] if merged and merged[-1].draft and merged[-1].final else None
             if alone and neighbour is not None:
+                draft, final = neighbour.draft + row.draft, neighbour.final + row.final
                 if row.draft:
-                    whole: Counter[str] = sum((right[key] for key in neighbour.final), Counter())
-                    inside = self.weights.containment(left[row.draft[0]], whole)
+                    inside = self.weights.containment(left[row.draft[0]], side(neighbour.final, right))
                 else:
-                    whole = sum((left[key] for key in neighbour.draft), Counter())
-                    inside = self.weights.containment(right[row.final[0]], whole)
-                if inside >= MERGE_THRESHOLD:
-                    merged[-1] = Row(neighbour.draft + row.draft, neighbour.final + row.final, neighbour.similarity)
+                    inside = self.weights.containment(right[row.final[0]], side(neighbour.draft, left))
+                together = self.weights.dice(side(draft, left), side(final, right))
+                if inside >= MERGE_THRESHOLD or together > neighbour.similarity:
+                    merged[-1] = Row(draft, final, round(together, 3))
                     continue
             merged.append(row)
         return merged

@@ -21,10 +21,12 @@ from pydantic import Field
 
 from generator.align import Override, Relation
 from generator.apparatus import Apparatus, Collector, Law, LawsFile, Note, Reference, Resolver
+from generator.changes import ChangeKind, Correction
 from generator.errors import InputError, Problem
 from generator.model import Article, Document
 from generator.strict import Bilingual, Strict
 from generator.synonyms import Vocabulary, load_vocabulary
+from generator.themes import Theme, load_themes
 from generator.yamlfile import Location, validate
 
 ALIGNMENT = Path("annotations") / "alignment.yml"
@@ -123,6 +125,16 @@ class ArticleTranslation(Strict):
     paragraphs: list[ParagraphTranslation]
 
 
+class ChangeFix(Strict):
+    """An editor's correction of the computed kinds of change (generator/changes.py) at one paragraph or item."""
+
+    where: str = Field(description="final/57/1, final/59/2/3 — or draft/60/2 for a dropped paragraph")
+    kind: ChangeKind
+    remove: bool = Field(default=False, description="true: the computed kind is wrong here; false: add it")
+    evidence: str = Field(default="", description="For an addition: the words that show it")
+    why: str = Field(min_length=1, description="Why the computed kinds were wrong here")
+
+
 class ArticleFile(Strict):
     """annotations/<document>/<article>.yml: the article's translation, notes and cross-references."""
 
@@ -131,6 +143,7 @@ class ArticleFile(Strict):
         description="The editors' name for an article its text leaves unnamed (shown as editorial): a few words, no full stop",
     )
     translation: ArticleTranslation | None = None
+    changes: list[ChangeFix] = Field(default=[], description="Corrections of the computed kinds of change (final articles only)")
     notes: list[Note] = []
     references: list[Reference] = []
 
@@ -186,6 +199,8 @@ class Annotations:
     apparatus: Apparatus = field(default_factory=Apparatus)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # synonyms and concepts, for search
     captions: dict[str, Bilingual] = field(default_factory=dict)  # the editors' captions, by article id (final/12)
+    corrections: tuple[Correction, ...] = ()  # the editors' corrections of the computed kinds of change
+    themes: tuple[Theme, ...] = ()  # the key changes, by theme (annotations/changes.yml)
 
     def caption(self, article_id: str, language: str) -> str | None:
         """The editors' caption of an article in `language`, if it has one."""
@@ -209,6 +224,7 @@ class _Collector:
         self.path, self.shown, self.locate, self.problems = path, shown, locate, problems
         self.units: list[Unit] = []
         self.captions: dict[str, Bilingual] = {}
+        self.corrections: list[Correction] = []
 
     def problem(self, location: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.shown, self.locate(location), message, hint))
@@ -265,8 +281,25 @@ def _read_caption(collector: _Collector, article: Article, caption: Bilingual | 
     collector.captions[article.id] = caption
 
 
+def _read_corrections(collector: _Collector, article: Article, fixes: list[ChangeFix]) -> None:
+    """Corrections name a paragraph or item of this final article, or of a draft one (a dropped paragraph);
+    that they match the computed kinds is checked once the alignment is known (generator/build.py)."""
+    for index, fix in enumerate(fixes):
+        parts = fix.where.split("/")
+        own = parts[0] == "final" and len(parts) in (3, 4) and parts[1] == str(article.number)
+        if article.id.split("/")[0] != "final" or not (own or (parts[0] == "draft" and len(parts) in (3, 4))):
+            collector.problem(("changes", index, "where"), f"{fix.where}: not a paragraph of {article.id} or of its draft counterpart")
+            continue
+        if not fix.remove and not fix.evidence:
+            collector.problem(("changes", index, "evidence"), f"{fix.where}: an added kind needs the words that show it (evidence)")
+            continue
+        line = collector.locate(("changes", index))
+        collector.corrections.append(Correction(fix.where, fix.kind, fix.remove, fix.evidence, collector.shown, line))
+
+
 def _read_article(collector: _Collector, article: Article, parsed: ArticleFile) -> None:
     _read_caption(collector, article, parsed.caption)
+    _read_corrections(collector, article, parsed.changes)
     translation = parsed.translation
     if translation is None:
         return
@@ -286,11 +319,13 @@ def _read_article(collector: _Collector, article: Article, parsed: ArticleFile) 
 
 
 def load_translations(
-    root: Path, documents: dict[str, Document], problems: list[Problem], resolver: Resolver | None = None
-) -> tuple[dict[str, Unit], dict[str, int], list[Collector], dict[str, Bilingual]]:
-    """Translations and captions (and, given a resolver, the notes and references beside them) of every document."""
+    root: Path, documents: dict[str, Document], problems: list[Problem], resolver: Resolver | None = None, folder: str = ""
+) -> tuple[dict[str, Unit], dict[str, int], list[Collector], dict[str, Bilingual], list[Correction]]:
+    """Translations and captions (and, given a resolver, the notes and references beside them) of every document,
+    in annotations/<document>/ (or annotations/<folder>/<document>/: the national laws' cited provisions)."""
     units: dict[str, Unit] = {}
     captions: dict[str, Bilingual] = {}
+    corrections: list[Correction] = []
     totals: dict[str, int] = {}
     apparatus: list[Collector] = []
     for document_id, document in documents.items():
@@ -298,10 +333,10 @@ def load_translations(
         totals[document_id] = len(document.chapters) + sum(
             (article.title is not None) + len(list(article.units())) for article in document.articles
         )
-        folder = root / "annotations" / document_id
-        if not folder.is_dir():
+        directory = root / "annotations" / folder / document_id
+        if not directory.is_dir():
             continue
-        for path in sorted(folder.iterdir()):
+        for path in sorted(directory.iterdir()):
             shown = path.relative_to(root).as_posix()
             if path.name == "chapters.yml":
                 try:
@@ -338,14 +373,19 @@ def load_translations(
                 problems.extend(_relative(error.problems, root))
                 continue
             collector = _Collector(path, shown, locate, problems)
+            if folder and (parsed.notes or parsed.references or parsed.caption):
+                hint = "a national law's file holds only the translation of its cited provisions; notes go on the local article"
+                key = "notes" if parsed.notes else "references" if parsed.references else "caption"
+                collector.problem((key,), f"{key} in a national law's file are not shown anywhere", hint)
             _read_article(collector, articles[int(match.group(1))], parsed)
             units.update((unit.id, unit) for unit in collector.units)
             captions.update(collector.captions)
+            corrections.extend(collector.corrections)
             if resolver is not None:
                 notes = Collector(resolver, shown, locate, problems, articles[int(match.group(1))].id)
                 notes.read(parsed.notes, parsed.references)
                 apparatus.append(notes)
-    return units, totals, apparatus, captions
+    return units, totals, apparatus, captions, corrections
 
 
 def _relative(problems: tuple[Problem, ...], root: Path) -> list[Problem]:
@@ -380,15 +420,18 @@ def load_glossary(root: Path, problems: list[Problem], unfinished: list[Problem]
     return tuple(glossary.terms)
 
 
-def load_annotations(root: Path, documents: dict[str, Document]) -> Annotations:
-    """Everything under annotations/, validated against the texts; every problem at once."""
-    annotations, problems = read_annotations(root, documents)
+def load_annotations(root: Path, documents: dict[str, Document], laws: dict[str, Document] | None = None) -> Annotations:
+    """Everything under annotations/, validated against the texts (and the national laws' texts, by id); every
+    problem at once."""
+    annotations, problems = read_annotations(root, documents, laws)
     if problems:
         raise InputError(problems)
     return annotations
 
 
-def read_annotations(root: Path, documents: dict[str, Document]) -> tuple[Annotations, list[Problem]]:
+def read_annotations(
+    root: Path, documents: dict[str, Document], law_texts: dict[str, Document] | None = None
+) -> tuple[Annotations, list[Problem]]:
     """What `load_annotations` reads, keeping whatever is valid beside the problems of the rest, for tools that
     work on a few files while others are being edited."""
     problems: list[Problem] = []
@@ -397,9 +440,11 @@ def read_annotations(root: Path, documents: dict[str, Document]) -> tuple[Annota
     except InputError as error:
         problems.extend(_relative(error.problems, root))
         overrides = []
-    laws = load_laws(root, problems)
-    resolver = Resolver(documents, {law.id: law for law in laws})
-    units, totals, collectors, captions = load_translations(root, documents, problems, resolver)
+    laws = load_laws(root, problems, law_texts)  # without the laws' texts (a tool on the annotations alone): unchecked
+    resolver = Resolver(documents, {law.id: law for law in laws}, law_texts)
+    units, totals, collectors, captions, corrections = load_translations(root, documents, problems, resolver)
+    law_units, *_ = load_translations(root, law_texts or {}, problems, None, folder="laws")
+    units.update(law_units)
     unfinished: list[Problem] = []
     glossary = load_glossary(root, problems, unfinished)
     apparatus = Apparatus(
@@ -410,10 +455,14 @@ def read_annotations(root: Path, documents: dict[str, Document]) -> tuple[Annota
     chinese = [unit.full_text for document in documents.values() for article in document.articles for unit in article.paragraphs]
     texts = {"zh": chinese, "en": [unit.en for unit in units.values()]}
     vocabulary = load_vocabulary(root, resolver, texts, problems)
-    return Annotations(tuple(overrides), units, glossary, totals, tuple(unfinished), apparatus, vocabulary, captions), problems
+    themes = load_themes(root, resolver, problems)
+    annotations = Annotations(
+        tuple(overrides), units, glossary, totals, tuple(unfinished), apparatus, vocabulary, captions, tuple(corrections), themes
+    )
+    return annotations, problems
 
 
-def load_laws(root: Path, problems: list[Problem]) -> tuple[Law, ...]:
+def load_laws(root: Path, problems: list[Problem], texts: dict[str, Document] | None = None) -> tuple[Law, ...]:
     path = root / LAWS
     if not path.exists():
         return ()
@@ -428,4 +477,8 @@ def load_laws(root: Path, problems: list[Problem]) -> tuple[Law, ...]:
         if law.id in seen:
             problems.append(Problem(LAWS.as_posix(), line, f"law id {law.id!r} is already used on line {seen[law.id]}"))
         seen[law.id] = line
+        if law.source is not None and texts is not None and law.source not in texts:
+            known = ", ".join(texts) or "none"
+            where = locate(("laws", index, "source"))
+            problems.append(Problem(LAWS.as_posix(), where, f"no law text {law.source!r} in sources/sources.yml (laws: {known})"))
     return tuple(parsed.laws)

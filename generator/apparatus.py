@@ -27,14 +27,14 @@ from pydantic import Field
 from generator.errors import Problem
 from generator.model import Document
 from generator.render.urls import anchor
-from generator.strict import Strict
+from generator.strict import Bilingual, Strict
 from generator.yamlfile import Location
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 ID = re.compile(
     r"^(?P<document>[a-z][a-z0-9-]*)(?:/(?:chapter/(?P<chapter>\d+)|(?P<article>\d+)(?:/(?P<paragraph>\d+)(?:/(?P<item>\d+))?)?))?$"
 )
-LAW = re.compile(r"^law:(?P<law>[a-z0-9][a-z0-9-]*)(?:/(?P<article>\d+))?$")
+LAW = re.compile(r"^law:(?P<law>[a-z0-9][a-z0-9-]*)(?:/(?P<article>\d+)(?:/(?P<paragraph>\d+))?)?$")
 RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]|&#|javascript:", re.IGNORECASE)
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br"}
@@ -62,6 +62,8 @@ class Reference(Strict):
     source: str | None = Field(default=None, alias="from", description="A paragraph or item of this file's article; default the article")
     to: str = Field(description="final/12, heilongjiang/13/2, law:data-security-law/21 …")
     kind: Literal["see-also", "comparable", "implements", "cites"]
+    judgement: bool = Field(default=False, description="The link is the editors' reading, not stated by the text (say why)")
+    why: Bilingual | None = Field(default=None, description="What corresponds: one sentence in each language, shown with the reference")
 
 
 class Law(Strict):
@@ -69,6 +71,9 @@ class Law(Strict):
     zh: str = Field(min_length=1, description="The law's full Chinese name, without 《》")
     en: str = Field(min_length=1, description="Its English name")
     url: str | None = Field(default=None, pattern=r"^https://", description="Only an address you have checked")
+    source: str | None = Field(
+        default=None, description="Its text in sources/sources.yml (laws:), against which references to its articles are checked"
+    )
 
 
 class LawsFile(Strict):
@@ -86,6 +91,7 @@ class Target:
     anchor: str = ""
     law: Law | None = None
     law_article: int | None = None
+    law_paragraph: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,8 @@ class PlacedReference:
     kind: str
     file: str
     line: int
+    judgement: bool = False
+    why: Bilingual | None = None
 
 
 @dataclass(frozen=True)
@@ -130,8 +138,8 @@ class Apparatus:
 class Resolver:
     """Turns ids into `Target`s, checking that the article, paragraph, item, chapter or law exists."""
 
-    def __init__(self, documents: dict[str, Document], laws: dict[str, Law]) -> None:
-        self.documents, self.laws = documents, laws
+    def __init__(self, documents: dict[str, Document], laws: dict[str, Law], law_texts: dict[str, Document] | None = None) -> None:
+        self.documents, self.laws, self.law_texts = documents, laws, law_texts or {}
 
     def resolve(self, text: str) -> Target | str:
         """The target, or a message saying what is wrong with the id."""
@@ -142,7 +150,17 @@ class Resolver:
                 known = ", ".join(sorted(self.laws)) or "none yet"
                 return f"no law {law.group('law')!r} in annotations/laws.yml (known: {known})"
             number = int(law.group("article")) if law.group("article") else None
-            return Target(text, law=found, law_article=number)
+            paragraph = int(law.group("paragraph")) if law.group("paragraph") else None
+            source = self.law_texts.get(found.source) if found.source else None
+            if number is not None and source is not None:
+                article = next((a for a in source.articles if a.number == number), None)
+                if article is None:
+                    return f"{found.zh} has no article {number} (it has 1 to {len(source.articles)})"
+                if paragraph is not None and not 1 <= paragraph <= len(article.paragraphs):
+                    return f"{found.zh} article {number} has no paragraph {paragraph} (it has {len(article.paragraphs)})"
+            elif paragraph is not None and found.source is None:
+                return f"{text}: a paragraph of a law can be cited only where annotations/laws.yml gives the law's source text"
+            return Target(text, law=found, law_article=number, law_paragraph=paragraph)
         match = ID.match(text)
         if not match:
             return f"{text!r} is not an id like final/12, final/12/2, final/59/2/3, final/chapter/6 or law:<id>/<article>"
@@ -234,7 +252,11 @@ class Collector:
                 if target.id == source.id:
                     self.problem((*location, "to"), f"references.{index}: {reference.to} refers to itself")
                     continue
-                self.references.append(PlacedReference(source, target, reference.kind, self.shown, line))
+                if reference.judgement and reference.why is None:
+                    self.problem(location, f"references.{index}: a link marked as the editors' judgement needs its why")
+                    continue
+                placed = PlacedReference(source, target, reference.kind, self.shown, line, reference.judgement, reference.why)
+                self.references.append(placed)
 
 
 def markdown_problem(text: str, resolver: Resolver) -> str:

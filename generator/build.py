@@ -20,6 +20,8 @@ from typing import Any
 
 from generator.align import Alignment, Override, align
 from generator.annotate import Annotations, load_annotations
+from generator.changes import correction_problems
+from generator.errors import InputError
 from generator.export import concordance_csv, corpus_json, search_data
 from generator.model import Document
 from generator.render import urls
@@ -65,8 +67,11 @@ def run_pipeline(root: Path) -> Pipeline:
     """parse, normalise, collate (in load_corpus), then annotate and align: once for everything after."""
     corpus = load_corpus(root)
     documents = {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}
-    annotations = load_annotations(root, documents)
+    annotations = load_annotations(root, documents, corpus.laws)
     alignment = _align(documents["draft"], documents["final"], annotations.overrides)
+    problems = correction_problems(alignment, documents["draft"], documents["final"], annotations.corrections)
+    if problems:
+        raise InputError(problems)
     return Pipeline(corpus, annotations, alignment)
 
 

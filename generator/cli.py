@@ -36,6 +36,7 @@ from generator.parse import parse_file
 from generator.sources import Catalogue, load_corpus
 from generator.stubs import stub_article, stub_chapters
 from generator.synonyms import SynonymsFile
+from generator.themes import ThemesFile
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,6 +79,8 @@ def document_json(document: Document) -> dict[str, Any]:
 
 def command_parse(arguments: argparse.Namespace) -> None:
     document = parse_file(Path(arguments.file), arguments.id)
+    for warning in document.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     json.dump(document_json(document), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -143,15 +146,23 @@ def command_stub(arguments: argparse.Namespace) -> None:
     """Skeletons for the translation files of a document, English filled in wherever the same Chinese is
     already translated (in any valid file). A file that already has any English is left alone."""
     corpus = load_corpus(arguments.root)
-    annotations, _ = read_annotations(arguments.root, {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents})
-    document = corpus.document(arguments.document)
+    annotations, _ = read_annotations(
+        arguments.root, {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}, corpus.laws
+    )
+    law = arguments.document in corpus.laws
+    document = corpus.laws[arguments.document] if law else corpus.document(arguments.document)
     known = {unit.zh: unit.en for unit in annotations.units.values()}
-    folder = arguments.root / "annotations" / document.id
+    folder = arguments.root / "annotations" / ("laws" if law else "") / document.id
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
     only = _numbers(arguments.only) if arguments.only else None
+    if law and only is None:  # a national law: only the provisions the texts cite are translated
+        cited = annotations.apparatus.references
+        only = {r.target.law_article for r in cited if r.target.law and r.target.law.source == document.id and r.target.law_article}
     drafts = {
-        f"{article.number}.yml": stub_article(article, known) for article in document.articles if only is None or article.number in only
+        f"{article.number}.yml": stub_article(article, known, 3 if law else 2)
+        for article in document.articles
+        if only is None or article.number in only
     }
     if only is None:
         drafts["chapters.yml"] = stub_chapters(document, known)
@@ -162,7 +173,8 @@ def command_stub(arguments: argparse.Namespace) -> None:
             continue
         path.write_text(content, encoding="utf-8")
         written += 1
-    print(f"wrote {written} skeleton files in annotations/{document.id}/ ({len(drafts) - written} already translated, left alone)")
+    where = folder.relative_to(arguments.root).as_posix()
+    print(f"wrote {written} skeleton files in {where}/ ({len(drafts) - written} already translated, left alone)")
 
 
 def command_check_only(arguments: argparse.Namespace) -> None:
@@ -170,7 +182,9 @@ def command_check_only(arguments: argparse.Namespace) -> None:
     content rules (generator/editorial.py), which are about the whole edition: a file being translated may be
     unfinished."""
     corpus = load_corpus(arguments.root)
-    annotations, problems = read_annotations(arguments.root, {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents})
+    annotations, problems = read_annotations(
+        arguments.root, {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}, corpus.laws
+    )
     wanted = tuple(Path(name).as_posix().removeprefix("./") for name in arguments.only)
     mine = [p for p in [*problems, *check_translations(annotations)] if p.file.startswith(wanted)]
     if mine:
@@ -196,6 +210,8 @@ def command_check(arguments: argparse.Namespace) -> None:
             f"{entry.id} {entry.document:<12} {len(document.chapters):>2} chapters {len(articles):>3} articles "
             f"{paragraphs:>3} paragraphs {items:>2} items; repairs: {shown}"
         )
+        for warning in document.warnings:
+            print(f"warning: {warning}")
     by_witness = Counter(variant.witness for variant in corpus.variants)
     print("variant readings: " + (", ".join(f"{w} {n}" for w, n in sorted(by_witness.items())) or "none"))
     counts = alignment.counts()
@@ -223,6 +239,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "glossary.schema.json": GlossaryFile.model_json_schema(),
         "laws.schema.json": LawsFile.model_json_schema(),
         "synonyms.schema.json": SynonymsFile.model_json_schema(),
+        "changes.schema.json": ThemesFile.model_json_schema(),
     }
 
 

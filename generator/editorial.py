@@ -6,6 +6,7 @@ checks (generator/checks.py); the build does not stop for them, so a preview sti
 
 - every paragraph, item, article title and chapter title of every document is translated;
 - every article of a document whose articles carry no 【title】 has an editorial caption in both languages;
+- every national-law provision a reference cites is translated (the English pages show it in place);
 - the glossary has at least MIN_GLOSSARY_TERMS terms, each defined in both languages, each rendered its own way;
 - where an aligned draft and final paragraph differ in meaning, their English differs too (else the English
   redline would hide the change);
@@ -37,6 +38,7 @@ def content_problems(corpus: Corpus, alignment: Alignment, annotations: Annotati
     return [
         *untranslated(corpus, annotations),
         *uncaptioned(corpus, annotations),
+        *untranslated_law_provisions(corpus, annotations),
         *glossary_problems(annotations),
         *hidden_changes(corpus, alignment, annotations),
         *missing_change_notes(alignment, annotations),
@@ -79,6 +81,24 @@ def uncaptioned(corpus: Corpus, annotations: Annotations) -> list[Problem]:
             if article.id not in annotations.captions:
                 hint = "add caption: {zh: …, en: …} — a few words naming what the article is about"
                 problems.append(Problem(_file(entry.id, article.number), 0, f"{article.id} has no caption", hint))
+    return problems
+
+
+def untranslated_law_provisions(corpus: Corpus, annotations: Annotations) -> list[Problem]:
+    """One problem per cited national-law article not wholly translated (its page shows the whole article)."""
+    wanted: dict[tuple[str, int], set[str]] = {}
+    for reference in annotations.apparatus.references:
+        law, number = reference.target.law, reference.target.law_article
+        if law is None or law.source is None or number is None:
+            continue
+        wanted.setdefault((law.source, number), set()).add(reference.source.id)
+    problems = []
+    for (source, number), citing in sorted(wanted.items()):
+        missing = [unit.id for unit in corpus.laws[source].article(number).units() if unit.id not in annotations.units]
+        if missing:
+            hint = f"python -m generator stub {source} writes a skeleton for each cited article"
+            message = f"{source}/{number} is cited by {', '.join(sorted(citing))}; not translated yet: {', '.join(missing[:3])}"
+            problems.append(Problem(f"annotations/laws/{source}/{number}.yml", 0, message, hint))
     return problems
 
 

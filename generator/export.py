@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.align import Alignment
 from generator.annotate import Annotations
+from generator.changes import changes
 from generator.model import Article
 from generator.render.searchtext import document_word
 from generator.render.urls import FOLDERS
@@ -38,8 +39,55 @@ def _article(article: Article, english: Callable[[str], str | None], annotations
     }
 
 
+def laws_json(corpus: Corpus, annotations: Annotations) -> list[dict[str, Any]]:
+    """The national laws whose text is here, each provision the texts cite, and what cites it (the reverse map)."""
+    found = []
+    for law in annotations.apparatus.laws:
+        entry = corpus.catalogue.law(law.source) if law.source else None
+        if entry is None:
+            continue
+        text = corpus.laws[entry.id]
+        references = [r for r in annotations.apparatus.references if r.target.law is not None and r.target.law.id == law.id]
+        cited = sorted({r.target.law_article for r in references if r.target.law_article is not None})
+        witness = corpus.catalogue.witness(entry.printed)
+        found.append(
+            {
+                "id": law.id,
+                "title": {"zh": law.zh, "en": law.en},
+                "text": {
+                    "witness": witness.id,
+                    "file": f"sources/{witness.file}",
+                    "dates": {stated.event: stated.date.isoformat() for stated in witness.dates},
+                },
+                "referenced_as_a_whole_by": [{"from": r.source.id, "kind": r.kind} for r in references if r.target.law_article is None],
+                "provisions": [
+                    {
+                        "article": number,
+                        "paragraphs": [
+                            {
+                                "number": p.number,
+                                "zh": p.text,
+                                "en": annotations.english(p.id),
+                                "items": [{"zh": i.text, "en": annotations.english(i.id)} for i in p.items],
+                            }
+                            for p in text.article(number).paragraphs
+                        ],
+                        "referenced_by": [
+                            {"from": r.source.id, "kind": r.kind, "paragraph": r.target.law_paragraph}
+                            for r in references
+                            if r.target.law_article == number
+                        ],
+                    }
+                    for number in cited
+                ],
+            }
+        )
+    return found
+
+
 def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) -> dict[str, Any]:
     english = annotations.english
+    found = changes(alignment, corpus.document("draft"), corpus.document("final"), annotations.corrections)
     documents = []
     for entry in corpus.catalogue.documents:
         document = corpus.document(entry.id)
@@ -68,6 +116,7 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
                 "similarity": link.similarity,
                 "curated": link.curated,
                 "changed": link.changed,
+                "changes": [{"kind": c.kind, "where": c.where, "evidence": c.evidence, "by": c.by} for c in found.get(link, [])],
             }
             for link in alignment.links
         ],
@@ -88,6 +137,7 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
             {"from": reference.source.id, "to": reference.target.id, "kind": reference.kind}
             for reference in annotations.apparatus.references
         ],
+        "laws": laws_json(corpus, annotations),
     }
 
 

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from generator.errors import Problem
+
 
 @dataclass(frozen=True)
 class Span:
@@ -143,6 +145,7 @@ class Document:
     articles_outside_chapters: tuple[Article, ...] = ()
     file: str = field(default="", compare=False)
     front_matter: tuple[FrontMatter, ...] = field(default=(), compare=False)
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)  # what the parser kept but reports
 
     @cached_property  # the document is frozen: its articles are found once
     def articles(self) -> tuple[Article, ...]:

@@ -126,6 +126,7 @@ class _Parser:
         self.doc = document_id
         self.paragraph_breaks = paragraph_breaks
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []  # a chapter or section number skipped while the articles run on
         self.chapters: list[Chapter] = []
         self.loose_articles: list[Article] = []
         self.chapter: _ContainerDraft | None = None
@@ -275,7 +276,7 @@ class _Parser:
                 number = parse_numeral(match.group("number"))
                 if number == self.expected_chapter() or not continues:
                     if number != self.expected_chapter():
-                        self.numbering_problem(line_number, "章", self.expected_chapter(), number)
+                        self.numbering_problem(line_number, "章", self.expected_chapter(), number, heading=True)
                     self.start_chapter(number, line_number, line, shift(CHAPTER, stripped, indent, line))
                     continue
             if (match := SECTION.match(stripped)) and not SENTENCE_PUNCTUATION.search(match.group("rest")):
@@ -286,7 +287,7 @@ class _Parser:
                 expected = (self.section.number if self.section else len(self.chapter.sections)) + 1
                 if number == expected or not continues:
                     if number != expected:
-                        self.numbering_problem(line_number, "节", expected, number)
+                        self.numbering_problem(line_number, "节", expected, number, heading=True)
                     self.start_section(number, line_number, line, shift(SECTION, stripped, indent, line))
                     continue
             if match := ARTICLE.match(stripped):
@@ -316,12 +317,17 @@ class _Parser:
         self.close_chapter()
         self.close_article()
 
-    def numbering_problem(self, line_number: int, unit: str, expected: int, found: int) -> None:
+    def numbering_problem(self, line_number: int, unit: str, expected: int, found: int, heading: bool = False) -> None:
+        """A gap or repeat in numbering: an error, except a chapter or section heading that skips numbers (a
+        heading lost in a published copy, the articles running on), which is a warning and kept as it stands."""
         kind = "repeat" if found < expected else "gap"
+        message = f"numbering {kind}: expected 第{to_numeral(expected)}{unit}, found 第{to_numeral(found)}{unit}"
+        if heading and kind == "gap":
+            hint = "kept as the source has it (a heading may be missing from this copy); the articles' numbering is checked"
+            self.warnings.append(Problem(self.file, line_number, message, hint))
+            return
         self.problem(
-            line_number,
-            f"numbering {kind}: expected 第{to_numeral(expected)}{unit}, found 第{to_numeral(found)}{unit}",
-            "a source is kept as received: if it really skips or repeats a number, say so in sources/sources.yml",
+            line_number, message, "a source is kept as received: if it really skips or repeats a number, say so in sources/sources.yml"
         )
 
 
@@ -413,4 +419,4 @@ def parse_lines(lines: list[str], file: str, document_id: str = "doc", paragraph
         match = TITLE.match(title.text)
         assert match is not None
         title_text, _ = normalise(match.group("title"), f"{document_id}/title", title.line)
-    return Document(document_id, title_text, tuple(parser.chapters), tuple(parser.loose_articles), file, front)
+    return Document(document_id, title_text, tuple(parser.chapters), tuple(parser.loose_articles), file, front, tuple(parser.warnings))

@@ -99,7 +99,18 @@ class WitnessEntry(Strict):
 
 class Catalogue(Strict):
     documents: list[DocumentEntry]
+    laws: list[DocumentEntry] = Field(
+        default=[],
+        description="National laws the texts cite: parsed and counted like the documents, quoted where cited; no pages per article",
+    )
     witnesses: list[WitnessEntry]
+
+    def law(self, law_id: str) -> DocumentEntry | None:
+        return next((law for law in self.laws if law.id == law_id), None)
+
+    def entry(self, entry_id: str) -> DocumentEntry:
+        """A document's or a law's entry."""
+        return self.law(entry_id) or self.document(entry_id)
 
     def witness(self, witness_id: str) -> WitnessEntry:
         return next(witness for witness in self.witnesses if witness.id == witness_id)
@@ -122,6 +133,11 @@ class Corpus:
         """The printed text of a document."""
         return self.witnesses[self.catalogue.document(document_id).printed]
 
+    @property
+    def laws(self) -> dict[str, Document]:
+        """The text of each national law in sources.yml, by its id."""
+        return {law.id: self.witnesses[law.printed] for law in self.catalogue.laws}
+
 
 def load_catalogue(root: Path) -> Catalogue:
     path = root / CATALOGUE
@@ -132,13 +148,16 @@ def load_catalogue(root: Path) -> Catalogue:
         problems.append(Problem(str(path), locate(location), message, hint))
 
     seen: set[str] = set()
-    for index, document in enumerate(catalogue.documents):
+    for kind, index, document in [
+        *(("documents", i, d) for i, d in enumerate(catalogue.documents)),
+        *(("laws", i, d) for i, d in enumerate(catalogue.laws)),
+    ]:
         if document.id in seen:
-            problem(("documents", index, "id"), f"duplicate document id {document.id!r}")
+            problem((kind, index, "id"), f"duplicate document id {document.id!r}")
         seen.add(document.id)
         printed = [w for w in catalogue.witnesses if w.id == document.printed and w.document == document.id]
         if not printed:
-            problem(("documents", index, "printed"), f"{document.id} prints witness {document.printed!r}, which is not a witness of it")
+            problem((kind, index, "printed"), f"{document.id} prints witness {document.printed!r}, which is not a witness of it")
         for number, fact in enumerate(document.facts):
             where = ("documents", index, "facts", number)
             if fact.quote is None and fact.reading is None:
@@ -152,7 +171,7 @@ def load_catalogue(root: Path) -> Catalogue:
         seen.add(witness.id)
         if not witness.file.startswith(witness.id + "_"):
             problem(("witnesses", index, "file"), f"file {witness.file!r} does not start with the witness id {witness.id}_")
-        if witness.document not in {document.id for document in catalogue.documents}:
+        if witness.document not in {document.id for document in [*catalogue.documents, *catalogue.laws]}:
             problem(("witnesses", index, "document"), f"unknown document {witness.document!r}", "add it under documents first")
         file = root / "sources" / witness.file
         if not file.is_file():
@@ -210,7 +229,7 @@ def load_corpus(root: Path) -> Corpus:
             problems.extend(error.problems)
             continue
         parsed = witnesses[entry.id]
-        expected = catalogue.document(entry.document).expect
+        expected = catalogue.entry(entry.document).expect
         found = (len(parsed.chapters), len(parsed.articles))
         if found != (expected.chapters, expected.articles):
             problems.append(

@@ -23,11 +23,12 @@ def _entry(indent: str, shown: str, chinese: str, known: dict[str, str], listed:
     return [f"{indent}# {shown}", f'{key} "{fingerprint(chinese)}"', f"{inner}en: {value}"]
 
 
-def stub_article(article: Article, known: dict[str, str]) -> str:
+def stub_article(article: Article, known: dict[str, str], depth: int = 2) -> str:
     """A translation file for `article`, with the Chinese as comments beside each entry; English already
-    given for the same Chinese elsewhere (`known`: Chinese -> English) is filled in."""
+    given for the same Chinese elsewhere (`known`: Chinese -> English) is filled in. `depth`: how many folders
+    below the project the file is (annotations/final/: 2; annotations/laws/<law>/: 3)."""
     lines = [
-        "# yaml-language-server: $schema=../../schema/article.schema.json",
+        f"# yaml-language-server: $schema={'../' * depth}schema/article.schema.json",
         f"# {CHINESE.article_name(article.number)} · {article.id}",
         "translation:",
     ]

@@ -22,6 +22,8 @@ PAGE_TYPES = [
     "/compare/6/",  # a chapter's articles compared, deleted draft articles in their place
     "/en/compare/",  # the whole document compared
     "/concordance/",  # flow diagram and table
+    "/laws/data-security-law/",  # a national law's cited provisions and what cites them
+    "/en/laws/",
     "/en/glossary/",
     "/en/sources/",
     "/whats-new/",

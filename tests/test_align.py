@@ -65,8 +65,11 @@ def test_paragraph_rows(alignment: Alignment) -> None:
     assert [(r.draft, r.final) for r in alignment.for_final(5).rows][1] == (((5, 2), (5, 3)), ((5, 2),))
     # Draft 21's one paragraph was split into final 16's two.
     assert [(r.draft, r.final) for r in alignment.for_final(16).rows] == [(((21, 1),), ((16, 1), (16, 2)))]
-    # Final 59's second paragraph (the five conditions) is new.
-    assert alignment.for_final(59).rows[-1].draft == ()
+    # Draft 70's one paragraph became final 59's two (its note says so): the second is not new, it is split off.
+    assert [(r.draft, r.final) for r in alignment.for_final(59).rows] == [(((70, 1),), ((59, 1), (59, 2)))]
+    # Draft 56's two paragraphs became final 45's one, and draft 65's first two final 54's first (their notes).
+    assert [(r.draft, r.final) for r in alignment.for_final(45).rows] == [(((56, 1), (56, 2)), ((45, 1),))]
+    assert next((r.draft, r.final) for r in alignment.for_final(54).rows) == (((65, 1), (65, 2)), ((54, 1),))
 
 
 def doc(document_id: str, *articles: str) -> Document:

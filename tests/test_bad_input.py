@@ -57,9 +57,30 @@ def test_numbering_repeat(tmp_path: Path) -> None:
     assert problem_of(path).startswith(f"{path}:9: numbering repeat: expected 第三条, found 第二条")
 
 
-def test_chapter_numbering_gap(tmp_path: Path) -> None:
+def test_a_chapter_number_skipped_while_the_articles_run_on_is_a_warning(tmp_path: Path) -> None:
+    """A heading lost in a published copy: the structure is kept as the source has it, and said."""
     path = write(tmp_path, GOOD + "\n第三章 附则\n\n第三条 附则。\n")
-    assert problem_of(path).startswith(f"{path}:9: numbering gap: expected 第二章, found 第三章")
+    document = parse_file(path)
+    assert [chapter.number for chapter in document.chapters] == [1, 3]
+    assert [str(w).split("\n")[0] for w in document.warnings] == [f"{path}:9: numbering gap: expected 第二章, found 第三章"]
+    result = run_cli("parse", str(path))
+    assert result.returncode == 0 and f"warning: {path}:9: numbering gap: expected 第二章, found 第三章" in result.stderr
+
+
+def test_a_section_number_skipped_is_a_warning_and_an_article_number_an_error(tmp_path: Path) -> None:
+    sections = (
+        "# 某市测试条例\n\n第一章 总则\n\n第一节 一般规定\n\n第一条 为了测试，制定本条例。\n\n"
+        "第三节 其他\n\n第二条 本条例自公布之日起施行。\n"
+    )
+    document = parse_file(write(tmp_path, sections))
+    assert [section.number for section in document.chapters[0].sections] == [1, 3]
+    assert "numbering gap: expected 第二节, found 第三节" in str(document.warnings[0])
+    assert "numbering gap: expected 第二条, found 第三条" in problem_of(write(tmp_path, sections.replace("第二条", "第三条"), "bad.txt"))
+
+
+def test_a_chapter_number_repeated_is_still_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "\n第一章 附则\n\n第三条 附则。\n")
+    assert problem_of(path).startswith(f"{path}:9: numbering repeat: expected 第二章, found 第一章")
 
 
 def test_text_before_the_first_article(tmp_path: Path) -> None:

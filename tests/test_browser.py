@@ -289,7 +289,19 @@ def test_the_home_page_has_the_navigation_of_every_section(browser: Browser, bas
     links = page.locator(".md-sidebar--primary .md-nav__link").filter(visible=True)
     expect(links.first).to_be_visible()
     hrefs = set(links.evaluate_all("links => links.map(a => a.getAttribute('href'))"))
-    for section in ("articles/", "draft/", "heilongjiang/", "chapters/", "concordance/", "glossary/", "sources/", "whats-new/", "about/"):
+    sections = (
+        "articles/",
+        "draft/",
+        "heilongjiang/",
+        "chapters/",
+        "concordance/",
+        "laws/",
+        "glossary/",
+        "sources/",
+        "whats-new/",
+        "about/",
+    )
+    for section in sections:
         assert any(href and href.rstrip("/").endswith(section.rstrip("/")) for href in hrefs), (section, hrefs)
     page.close()
 
@@ -447,4 +459,33 @@ def test_the_home_bar_links_each_relation_to_its_list(browser: Browser, base_url
     items = page.locator("#relation-deleted + ul > li")
     expect(items).to_have_count(len(deleted))
     expect(items.first).to_contain_text(pipeline.annotations.captions[f"draft/{deleted[0].draft[0]}"].zh)
+    page.close()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_from_an_article_to_the_national_law_and_to_another_provision_implementing_it(
+    browser: Browser, base_url: str, language: str
+) -> None:
+    """Final 46 implements Data Security Law art. 19: open the reference, read the provision, go to the law's
+    page, and from there to final 45, which implements it too."""
+    pipeline = run_pipeline(ROOT)
+    paragraph = pipeline.corpus.laws["data-security-law"].article(19).paragraphs[0]
+    shown = (pipeline.annotations.english(paragraph.id) if language == "en" else None) or paragraph.text
+    prefix = "/en" if language == "en" else ""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base_url}{prefix}/articles/46/")
+    reference = page.locator(".reference--implements", has=page.locator('a[href$="laws/data-security-law/#article-19"]'))
+    text = reference.locator(".law-text blockquote")
+    expect(text).to_be_hidden()
+    reference.locator(".law-text summary").click()
+    expect(text).to_be_visible()
+    expect(text).to_have_text(" ".join(shown.split()))
+    expect(reference.locator(".law-version")).to_contain_text("2021")
+    reference.locator('a[href$="laws/data-security-law/#article-19"]').click()
+    expect(page).to_have_url(f"{base_url}{prefix}/laws/data-security-law/#article-19")
+    provision = page.locator("#article-19")
+    expect(provision).to_be_in_viewport()
+    provision.locator('a[href$="articles/45/"]').click()
+    expect(page).to_have_url(f"{base_url}{prefix}/articles/45/")
+    expect(page.locator('.reference-list a[href$="laws/data-security-law/#article-19"]')).to_be_visible()  # and back
     page.close()

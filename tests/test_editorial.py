@@ -66,16 +66,16 @@ def test_a_glossary_rendered_twice_or_defined_in_one_language(pipeline: Pipeline
 
 
 def test_a_change_the_english_hides(pipeline: Pipeline) -> None:
-    """Final 59(1) rewrote draft 72(1); giving it the draft's English would hide that in the English redline."""
-    row = next(row for row in pipeline.alignment.for_final(59).rows if row.final == ((59, 1),))
+    """Final 49(2) rewrote draft 60(3); giving it the draft's English would hide that in the English redline."""
+    row = next(row for row in pipeline.alignment.for_final(49).rows if row.final == ((49, 2),))
     ((draft_article, draft_paragraph),) = row.draft
     draft_id = f"draft/{draft_article}/{draft_paragraph}"
     units = dict(pipeline.annotations.units)
-    units["final/59/1"] = dataclasses.replace(units["final/59/1"], en=units[draft_id].en)
+    units["final/49/2"] = dataclasses.replace(units["final/49/2"], en=units[draft_id].en)
     annotations = dataclasses.replace(pipeline.annotations, units=units)
     (problem,) = hidden_changes(pipeline.corpus, pipeline.alignment, annotations)
-    assert (problem.file, problem.line) == ("annotations/final/59.yml", units["final/59/1"].line)
-    assert problem.message == f"final/59/1: the Chinese differs from {draft_id} but the English is the same"
+    assert (problem.file, problem.line) == ("annotations/final/49.yml", units["final/49/2"].line)
+    assert problem.message == f"final/49/2: the Chinese differs from {draft_id} but the English is the same"
 
 
 def glossary_used_plainly(units: list[Unit], glossary: list[GlossaryTerm]) -> list[Problem]:

@@ -13,7 +13,7 @@ from generator.parse import read_source
 from generator.sources import Corpus
 from tests.conftest import ROOT
 
-WITNESSES = ["000", "001", "002", "003", "004"]
+WITNESSES = ["000", "001", "002", "003", "004", "005", "006", "007"]  # the seeds, then the national laws
 
 
 def text_nodes(document: Document) -> Iterator[tuple[str, str, Span, tuple[Repair, ...]]]:

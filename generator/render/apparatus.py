@@ -16,14 +16,14 @@ from generator.apparatus import PlacedNote, PlacedReference, Target, note_html
 from generator.model import Article
 from generator.render.columns import Line, lines_of
 from generator.render.site import Site
-from generator.render.urls import anchor, chapter_page, index_of, page_of, parse_anchor, relative
+from generator.render.urls import anchor, chapter_page, index_of, law_anchor, law_page, page_of, parse_anchor, relative
 
 
 def target_name(site: Site, target: Target, language: str) -> str:
     """第十二条第二款 / Article 12(2); 《数据安全法》第二十一条 / Data Security Law, Article 21."""
     locale = site.locale(language)
     if target.law is not None:
-        return locale.law_name(getattr(target.law, language), target.law_article)
+        return locale.law_name(getattr(target.law, language), target.law_article) + locale.subdivision(target.law_paragraph)
     assert target.document is not None
     title = getattr(site.corpus.catalogue.document(target.document).title, language)
     if target.chapter is not None:
@@ -50,10 +50,33 @@ def target_page(target: Target) -> tuple[str, str]:
 
 
 def target_link(target: Target, page: str) -> str | None:
-    """A link from `page` to the target: a law's own address (if known), else the page it is shown at."""
+    """A link from `page` to the target: a law's page on this site where its text is here (at the article
+    cited), else its own address (if known); a provision of the texts: the page it is shown at."""
     if target.law is not None:
+        if target.law.source is not None:
+            return relative(page, law_page(target.law.id), law_anchor(target.law_article, target.law_paragraph))
         return target.law.url
     return relative(page, *target_page(target))
+
+
+def law_lines(site: Site, target: Target, language: str) -> list[Line]:
+    """The text of a cited national provision (an article, or one paragraph of it): English on English pages
+    where the team has translated it all, else Chinese."""
+    if target.law is None or target.law.source is None or target.law_article is None:
+        return []
+    article = site.corpus.laws[target.law.source].article(target.law_article)
+    wanted = [target.law_paragraph] if target.law_paragraph else None
+    return lines_of(article, wanted, site.english(language))
+
+
+def law_version(site: Site, law_source: str, language: str) -> str:
+    """Which text of a law the site quotes: the date its copy states it was adopted, and the copy."""
+    entry = site.corpus.catalogue.law(law_source)
+    assert entry is not None
+    witness = site.corpus.catalogue.witness(entry.printed)
+    adopted = next((stated.date for stated in witness.dates if stated.event == "adopted"), None)
+    when = site.locale(language).date(adopted) if adopted else "?"
+    return str(site.labels[language]["law_version"]).format(title=getattr(entry.title, language), date=when, witness=witness.id)
 
 
 def note_page(placed: PlacedNote) -> tuple[str, str]:
@@ -64,6 +87,8 @@ def note_page(placed: PlacedNote) -> tuple[str, str]:
         return page_of(target.document, target.article), f"note-{placed.note.id}"
     if target.chapter is not None and target.document == "final":
         return chapter_page(target.chapter), f"note-{placed.note.id}"
+    if target.chapter is not None:
+        return index_of(target.document), f"note-{placed.note.id}"  # under the chapter's heading in the whole text
     return "concordance.md", f"note-{placed.note.id}"
 
 
@@ -145,7 +170,11 @@ def reference_view(site: Site, reference: PlacedReference, other: Target, langua
     provision of one of the texts, in the reader's language)."""
     text: list[Line] = []
     title = None
-    if other.document is not None and other.article is not None:
+    version = ""
+    if other.law is not None:
+        text = law_lines(site, other, language)
+        version = law_version(site, other.law.source, language) if text and other.law.source else ""
+    elif other.document is not None and other.article is not None:
         article = site.documents[other.document].article(other.article)
         wanted = [parse_anchor(other.anchor)[0]] if other.anchor else None
         text = lines_of(article, wanted, site.english(language))
@@ -158,6 +187,10 @@ def reference_view(site: Site, reference: PlacedReference, other: Target, langua
         "title": title,
         "url": target_link(other, page),
         "lines": text,
+        "law": other.law is not None,
+        "version": version,
+        "judgement": reference.judgement,
+        "why": getattr(reference.why, language) if reference.why else "",
     }
 
 

@@ -121,19 +121,36 @@ def compare_row(
     return {
         "draft": _column_html(draft_lines, segments, "delete", "del", anchors=None, terms=None) if draft_lines else empty_draft,
         "final": _column_html(final_lines, segments, "insert", "ins", anchors=anchors, terms=terms) if final_lines else empty_final,
+        "shape": Markup(""),  # set by comparison() for a merged or split row
     }
+
+
+def rows_of(article: Article, link: Link) -> Iterator[Row]:
+    """The rows of a final article's comparison (those of its link, without another article's of a split)."""
+    for row in link.rows or (Row((), tuple((article.number, p.number) for p in article.paragraphs), 0.0),):
+        mine = tuple(key for key in row.final if key[0] == article.number)
+        if row.final and not mine:
+            continue  # a row of another article of the same split
+        yield Row(row.draft, mine, row.similarity)
+
+
+def row_shape(row: Row) -> str:
+    """ "merged" where draft paragraphs ran together into one final paragraph, "split" where one became
+    several; "" for a row of one paragraph (or none) on each side."""
+    if len(row.draft) > 1 and len(row.final) == 1:
+        return "merged"
+    if len(row.final) > 1 and len(row.draft) == 1:
+        return "split"
+    return ""
 
 
 def row_lines(
     article: Article, link: Link, draft: Document, final: Document, english: English | None
 ) -> Iterator[tuple[list[Line], list[Line]]]:
     """The (draft lines, final lines) of each row of a final article's comparison."""
-    for row in link.rows or (Row((), tuple((article.number, p.number) for p in article.paragraphs), 0.0),):
-        mine = [key for key in row.final if key[0] == article.number]
-        if row.final and not mine:
-            continue  # a row of another article of the same split
+    for row in rows_of(article, link):
         draft_lines = [line for a, p in row.draft for line in lines_of(draft.article(a), [p], english)]
-        yield draft_lines, [line for a, p in mine for line in lines_of(final.article(a), [p], english)]
+        yield draft_lines, [line for a, p in row.final for line in lines_of(final.article(a), [p], english)]
 
 
 def comparison(
@@ -149,9 +166,12 @@ def comparison(
     """The rows of a final article's comparison, and the languages its columns are in."""
     rows: list[dict[str, Markup]] = []
     shown: set[str] = set()
-    for draft_lines, final_lines in row_lines(article, link, draft, final, english):
+    shapes = [row_shape(row) for row in rows_of(article, link)]
+    for (draft_lines, final_lines), shape in zip(row_lines(article, link, draft, final, english), shapes, strict=True):
         shown.update(line.lang for line in draft_lines + final_lines)
-        rows.append(compare_row(draft_lines, final_lines, labels, terms, anchors))
+        row = compare_row(draft_lines, final_lines, labels, terms, anchors)
+        row["shape"] = Markup(escape(labels["row_shapes"][shape])) if shape else Markup("")
+        rows.append(row)
     return rows, shown
 
 

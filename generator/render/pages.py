@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.align import RELATIONS
+from generator.align import RELATIONS, Link
+from generator.apparatus import note_html
+from generator.changes import CHANGE_KINDS
 from generator.model import Article, Chapter
-from generator.render.apparatus import apparatus, note_view
+from generator.render.apparatus import apparatus, links_from, note_view
 from generator.render.columns import comparison, lines_of, parallel
 from generator.render.compared import chapter_comparison, document_comparison, sequence
 from generator.render.env import render
 from generator.render.feed import feed, whats_new
+from generator.render.laws import cited_laws, law, laws_index
 from generator.render.locale import LANGUAGES
 from generator.render.searchtext import document_word, hidden_block
 from generator.render.site import Site
 from generator.render.svg import flow_svg
-from generator.render.urls import chapter_page, glossary_anchor, index_of, page_of
+from generator.render.urls import chapter_page, glossary_anchor, index_of, law_page, page_of, relative
 from generator.render.witnesses import sources_page
 from generator.terms import TermMarker
 
@@ -121,6 +125,18 @@ def _parallel_view(site: Site, article: Article, language: str, terms: TermMarke
     }
 
 
+def _change_views(site: Site, link: Link, language: str) -> list[dict[str, str]]:
+    """The kinds of change of a final article's link, each with where it is and the words that show it."""
+    views = []
+    for change in site.changes_of(link):
+        document, number, *rest = change.where.split("/")
+        article = site.documents[document].article(int(number))
+        place = site.locale(language).subdivision(*map(int, rest)) if len(article.paragraphs) > 1 or len(rest) > 1 else ""
+        where = place if document == "final" else site.article_name(document, int(number), language) + place
+        views.append({"kind": change.kind, "where": where, "evidence": change.evidence, "by": change.by})
+    return views
+
+
 def final_article(site: Site, article: Article, language: str) -> str:
     page = page_of("final", article.number)
     final, draft = site.documents["final"], site.documents["draft"]
@@ -150,6 +166,8 @@ def final_article(site: Site, article: Article, language: str) -> str:
         search_synonyms=_search_synonyms(site, "final", article, language),
         **_parallel_view(site, article, language, terms, "compare"),
         **_about(site, "final", language),
+        changes=_change_views(site, link, language),
+        change_kinds=kinds_of(site, link),
     )
 
 
@@ -202,6 +220,13 @@ def whole_text(site: Site, document_id: str, language: str) -> str:
         article_title=lambda article: site.article_title(article, language),
         badges=badges,
         **_about(site, document_id, language, open_=True),
+        chapter_notes={
+            part.number: [
+                note_view(site, placed, language, index_of(document_id))
+                for placed in site.annotations.apparatus.notes_on_chapter(document_id, part.number)
+            ]
+            for part in document.chapters
+        },
     )
 
 
@@ -212,7 +237,7 @@ def chapters_index(site: Site, language: str) -> str:
 def chapter(site: Site, chapter: Chapter, language: str) -> str:
     chapters = list(site.documents["final"].chapters)
     position = chapters.index(chapter)
-    rows = [entry for entry in sequence(site) if entry.chapter == chapter.number]
+    rows = [{"entry": e, "link": e.link, "kinds": kinds_of(site, e.link)} for e in sequence(site) if e.chapter == chapter.number]
     page = chapter_page(chapter.number)
     placed = site.annotations.apparatus.notes_on_chapter("final", chapter.number)
     return render(
@@ -220,19 +245,36 @@ def chapter(site: Site, chapter: Chapter, language: str) -> str:
         **site.context(language, page),
         chapter=chapter,
         rows=rows,
+        filters=filters(rows),
         notes=[note_view(site, note, language, page) for note in placed],
         previous=chapters[position - 1] if position else None,
         next=chapters[position + 1] if position + 1 < len(chapters) else None,
     )
 
 
+def kinds_of(site: Site, link: Link) -> list[str]:
+    """The kinds of change of a link, each once, in the order of CHANGE_KINDS."""
+    present = {change.kind for change in site.changes_of(link)}
+    return [kind for kind in CHANGE_KINDS if kind in present]
+
+
+def filters(rows: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+    """The relations and kinds a table's rows have: its filter buttons."""
+    relations = {row["link"].relation for row in rows}
+    kinds = {kind for row in rows for kind in row["kinds"]}
+    return {"relations": [r for r in RELATIONS if r in relations], "kinds": [k for k in CHANGE_KINDS if k in kinds]}
+
+
 def concordance(site: Site, language: str) -> str:
     page = "concordance.md"
     by_relation = {relation: [link for link in site.alignment.links if link.relation == relation] for relation in RELATIONS}
+    rows = [{"link": link, "kinds": kinds_of(site, link)} for link in site.alignment.links]
     return render(
         "concordance.md.j2",
         **site.context(language, page),
         alignment=site.alignment,
+        rows=rows,
+        filters=filters(rows),
         by_relation={relation: links for relation, links in by_relation.items() if links},
         svg=flow_svg(site, language, page),
         notes=[
@@ -256,6 +298,45 @@ def home(site: Site, language: str) -> str:
         counts=counts,
         documents=site.corpus.catalogue.documents,
     )
+
+
+def key_changes(site: Site, language: str) -> str:
+    """The key changes by theme (annotations/changes.yml), then every computed kind of change with its pairs."""
+    page = "changes.md"
+    themes = []
+    for theme in site.annotations.themes:
+        articles = []
+        for article_id in theme.articles:
+            target = site.resolve(article_id)
+            assert target.document is not None and target.article is not None
+            name = site.captioned(target.document, target.article, language)
+            articles.append({"name": name, "url": relative(page, page_of(target.document, target.article))})
+        themes.append(
+            {
+                "id": theme.id,
+                "title": getattr(theme.title, language),
+                "html": Markup(note_html(getattr(theme, language), links_from(site, page))),
+                "articles": articles,
+                "author": theme.author,
+                "date": site.locale(language).date(theme.date),
+                "iso_date": theme.date.isoformat(),
+            }
+        )
+    by_kind = []
+    for kind in CHANGE_KINDS:
+        entries = []
+        for link, found in site.changes.items():
+            mine = [c for c in found if c.kind == kind]
+            if not mine:
+                continue
+            views = [v for v in _change_views(site, link, language) if v["kind"] == kind]
+            number = link.final[0]
+            entries.append(
+                {"name": site.captioned("final", number, language), "url": relative(page, page_of("final", number)), "changes": views}
+            )
+        if entries:
+            by_kind.append((kind, entries))
+    return render("changes.md.j2", **site.context(language, page), themes=themes, by_kind=by_kind)
 
 
 def glossary(site: Site, language: str) -> str:
@@ -295,6 +376,10 @@ def pages(site: Site, languages: Sequence[str] = LANGUAGES) -> Iterator[tuple[st
             yield f"{language}/compare/{part.number}.md", chapter_comparison(site, part, language)
         yield f"{language}/compare/index.md", document_comparison(site, language)
         yield f"{language}/concordance.md", concordance(site, language)
+        yield f"{language}/changes.md", key_changes(site, language)
+        yield f"{language}/laws/index.md", laws_index(site, language)
+        for cited in cited_laws(site):
+            yield f"{language}/{law_page(cited.id)}", law(site, cited, language)
         for article in site.documents["final"].articles:
             yield f"{language}/{page_of('final', article.number)}", final_article(site, article, language)
         for document_id in [d for d in site.documents if d != "final"]:

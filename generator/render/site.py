@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from generator.align import Alignment, Link
 from generator.annotate import Annotations
 from generator.apparatus import Resolver, Target
+from generator.changes import Change, changes
 from generator.model import Article, Chapter, Document
 from generator.render.columns import margin
 from generator.render.env import load_labels
@@ -48,6 +49,15 @@ class Site:
         return {entry.id: self.corpus.document(entry.id) for entry in self.corpus.catalogue.documents}
 
     @cached_property
+    def changes(self) -> dict[Link, list[Change]]:
+        """What each draft→final change does (generator/changes.py), with the editors' corrections."""
+        documents = self.documents
+        return changes(self.alignment, documents["draft"], documents["final"], self.annotations.corrections)
+
+    def changes_of(self, link: Link) -> list[Change]:
+        return self.changes.get(link, [])
+
+    @cached_property
     def dates(self) -> dict[str, date]:
         """adopted, approved, in-force (from the printed final text), published (from the draft)."""
         found: dict[str, date] = {}
@@ -59,7 +69,7 @@ class Site:
 
     @cached_property
     def resolver(self) -> Resolver:
-        return Resolver(self.documents, {law.id: law for law in self.annotations.apparatus.laws})
+        return Resolver(self.documents, {law.id: law for law in self.annotations.apparatus.laws}, self.corpus.laws)
 
     @property
     def repository(self) -> str | None:

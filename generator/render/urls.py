@@ -52,6 +52,18 @@ def index_of(document_id: str) -> str:
     return f"{FOLDERS.get(document_id, document_id)}/index.md"
 
 
+def law_page(law_id: str) -> str:
+    """The page of a national law: the provisions the texts cite, and what cites them."""
+    return f"laws/{law_id}.md"
+
+
+def law_anchor(article: int | None, paragraph: int | None = None) -> str:
+    """A cited provision's anchor on its law's page: article-27, article-27-p2; '' for the whole law."""
+    if article is None:
+        return ""
+    return f"article-{article}" + (f"-p{paragraph}" if paragraph else "")
+
+
 def chapter_page(number: int) -> str:
     """The page of a chapter of the final text."""
     return f"chapters/{number}.md"

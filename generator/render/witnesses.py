@@ -20,7 +20,7 @@ PAGE = "sources.md"
 
 
 def sources_page(site: Site, language: str) -> str:
-    printed = {entry.printed for entry in site.corpus.catalogue.documents}
+    printed = {entry.printed for entry in [*site.corpus.catalogue.documents, *site.corpus.catalogue.laws]}
     witnesses = [_witness(site, entry, entry.id in printed, language) for entry in site.corpus.catalogue.witnesses]
     return render("sources.md.j2", **site.context(language, PAGE), witnesses=witnesses, repair_kinds=REPAIR_KINDS)
 
@@ -36,13 +36,15 @@ def _witness(site: Site, entry: WitnessEntry, printed_here: bool, language: str)
         parts = node.split("/")
         if not printed_here or len(parts) < 2 or not parts[1].isdigit():
             return None
+        if site.corpus.catalogue.law(entry.document) is not None:
+            return None  # a national law: only its cited provisions are shown, on its page
         return relative(PAGE, page_of(entry.document, int(parts[1])), node_anchor(node))
 
     return {
         "id": entry.id,
         "file": entry.file,
         "sha256": entry.sha256,
-        "document_title": getattr(site.corpus.catalogue.document(entry.document).title, language),
+        "document_title": getattr(site.corpus.catalogue.entry(entry.document).title, language),
         "kind": getattr(entry.kind, language),
         "script": entry.script,
         "lang": "zh-Hant" if entry.script == "Hant" else "zh",

@@ -1,0 +1,237 @@
+"""What each change does: the kinds of change between an aligned draft and final paragraph, computed from the two
+Chinese texts, each with the words that triggered it, then corrected by editors.
+
+Reads: the alignment's rows (draft paragraphs beside final paragraphs), the texts, and the editors' corrections
+(`changes:` in a final article's annotation file, validated in generator/annotate.py). Writes: `Change`s — a
+kind, where (the final paragraph or item, or the draft one for a dropped paragraph) and the evidence.
+
+The kinds, and what triggers each (on the redline's deleted and inserted words, or on the two whole texts):
+- duty-added / duty-removed: more or fewer 应当 / 不得 / 必须 clauses;
+- force: a duty's force changed — a binding word (应当, 不得, 必须) deleted where a softer one (可以, 鼓励, 支持,
+  推动, 引导, 探索) is inserted, or the reverse;
+- bearer: who bears it — the bodies named as subjects of its clauses differ (人民政府, …部门, …机关, …机构);
+- scope: what it covers — members of an enumerated list (joined by 、) added or dropped, or a qualifier of place
+  (在本市, 本行政区域内, 全市) added or dropped;
+- number: a date, number or deadline changed;
+- added / dropped: a paragraph with no counterpart on the other side;
+- drafting: none of the above and at most a few characters changed (punctuation, an equivalent word, word order);
+- wording: none of the above, more than a few characters changed (read the note).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from generator.align import Alignment, Link, Row
+from generator.errors import Problem
+from generator.model import Document
+from generator.redline import Redline, redline
+
+ChangeKind = Literal["duty-added", "duty-removed", "force", "bearer", "scope", "number", "added", "dropped", "drafting", "wording"]
+CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
+
+BINDING = ("应当", "不得", "必须")
+SOFTER = ("可以", "鼓励", "支持", "推动", "引导", "探索")
+PLACE = ("在本市", "本行政区域内", "全市")
+# A clause's subject: the words before its first verb, ending in the name of a body.
+VERBS = "应当|可以|不得|负责|鼓励|支持|按照|依法|依照|统筹|会同|加强|推动|组织|结合|引导|推进|培育|促进|建立|探索"
+SUBJECT = re.compile(rf"^(?!{VERBS})(.{{1,40}}?(?:人民政府|部门|机关|机构|委员会|单位))(?:及其有关部门)?(?={VERBS})")
+# Two names of one thing (the draft's 高等院校, the final text's 高等学校): a change between them is drafting.
+EQUIVALENT = (("高等院校", "高等学校"),)
+CLAUSE = re.compile(r"[，。；：]")
+NUMBER = re.compile(r"\d+(?:\.\d+)?|[〇一二三四五六七八九十百千万两]+(?=[年月日个项%倍])|××|[×X]")
+IGNORABLE = re.compile(r"[\s，。、；：？！“”‘’（）《》【】,.;:?!()\"'的]")
+DRAFTING_LIMIT = 4  # changed characters (beyond punctuation and 的) a drafting-only change may have
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: ChangeKind
+    where: str  # final/57/1, final/59/2/3; draft/60/2 for a dropped paragraph
+    evidence: str
+    by: Literal["computed", "editors"] = "computed"
+
+
+def _count(text: str, words: Iterable[str]) -> int:
+    return sum(text.count(word) for word in words)
+
+
+def _subjects(text: str) -> set[str]:
+    """The bodies named as the subject of each clause (what comes before its verb, when it ends in 人民政府,
+    部门, 机关 …): the bearers of what the clause says."""
+    found = set()
+    for clause in CLAUSE.split(text):
+        match = SUBJECT.match(clause.strip())
+        if match:
+            found.add(match.group(1))
+    return found
+
+
+def _bodies(subjects: set[str]) -> frozenset[str]:
+    """The bodies the subjects name, whatever their order: 住房和城乡建设、行政审批 = 行政审批、住房和城乡建设."""
+    found = set()
+    for subject in subjects:
+        government, rest = re.match(r"^(.*?人民政府)?(.*)$", subject).groups()  # type: ignore[union-attr]
+        found |= {government or "", *(re.sub(r"等?(?:部门|机关|机构)$", "", part) for part in rest.split("、"))}
+    return frozenset(found)
+
+
+def _list_changes(segments: Redline) -> list[str]:
+    """Members of an enumerated list (joined by 、) the redline deletes or inserts: −商贸 +赛事."""
+    found = []
+    for index, segment in enumerate(segments):
+        if segment.op == "equal":
+            continue
+        text = segment.text.strip("、，。；")
+        before = next((s.text for s in reversed(segments[:index]) if s.op == "equal"), "")
+        after = next((s.text for s in segments[index + 1 :] if s.op == "equal"), "")
+        joined = before.endswith("、") or after.startswith("、") or segment.text[:1] == "、" or segment.text[-1:] == "、"
+        joined = joined or segment.text.startswith(("和", "或者", "以及", "及"))  # the last member: 和国家安全审查
+        in_list = ("、" in segment.text and len(segment.text) <= 24) or (len(text) <= 12 and joined)
+        if in_list and text:
+            found.append(("−" if segment.op == "delete" else "+") + text)
+    moved = {change[1:] for change in found if "+" + change[1:] in found and "−" + change[1:] in found}
+    return [change for change in found if change[1:] not in moved]  # a member moved within its list is no change
+
+
+def classify(old: str, new: str, where: str) -> list[Change]:
+    """The kinds of change from draft text `old` to final text `new` (either may be empty)."""
+    if old == new:
+        return []
+    if not old:
+        kinds = [Change("added", where, new[:40])]
+        if _count(new, BINDING):
+            kinds.append(Change("duty-added", where, "、".join(word for word in BINDING if word in new)))
+        return kinds
+    if not new:
+        kinds = [Change("dropped", where, old[:40])]
+        if _count(old, BINDING):
+            kinds.append(Change("duty-removed", where, "、".join(word for word in BINDING if word in old)))
+        return kinds
+    changes: list[Change] = []
+    for one, other in EQUIVALENT:
+        old = old.replace(one, other)
+    if old == new:
+        return [Change("drafting", where, " / ".join(" → ".join(pair) for pair in EQUIVALENT))]
+    segments = redline(old, new)
+    deleted = "".join(s.text for s in segments if s.op == "delete")
+    inserted = "".join(s.text for s in segments if s.op == "insert")
+    before, after = _count(old, BINDING), _count(new, BINDING)
+    if after > before:
+        changes.append(Change("duty-added", where, f"{'、'.join(w for w in BINDING if w in inserted) or '应当'} ×{before} → ×{after}"))
+    elif after < before:
+        changes.append(Change("duty-removed", where, f"{'、'.join(w for w in BINDING if w in deleted) or '应当'} ×{before} → ×{after}"))
+    lost = [w for w in BINDING if w in deleted] + [w for w in SOFTER if w in deleted]
+    gained = [w for w in BINDING if w in inserted] + [w for w in SOFTER if w in inserted]
+    softened = any(w in deleted for w in BINDING) and any(w in inserted for w in SOFTER)
+    hardened = any(w in deleted for w in SOFTER) and any(w in inserted for w in BINDING)
+    if softened or hardened:
+        changes.append(Change("force", where, f"{'、'.join(lost)} → {'、'.join(gained)}"))
+    old_subjects, new_subjects = _subjects(old), _subjects(new)
+    if old_subjects and new_subjects and _bodies(old_subjects) != _bodies(new_subjects):  # not a mere reordering
+        gone, came = sorted(old_subjects - new_subjects), sorted(new_subjects - old_subjects)
+        if gone or came:
+            changes.append(Change("bearer", where, " ".join([*(f"−{body}" for body in gone), *(f"+{body}" for body in came)])))
+    scope = _list_changes(segments)
+    for qualifier in PLACE:
+        if qualifier in old and qualifier not in new:
+            scope.append(f"−{qualifier}")
+        elif qualifier in new and qualifier not in old:
+            scope.append(f"+{qualifier}")
+    if scope:
+        changes.append(Change("scope", where, " ".join(scope)))
+    old_numbers, new_numbers = Counter(NUMBER.findall(old)), Counter(NUMBER.findall(new))
+    if old_numbers != new_numbers:
+        changes.append(Change("number", where, f"{' '.join(old_numbers) or '—'} → {' '.join(new_numbers) or '—'}"))
+    if not changes:
+        changed = len(IGNORABLE.sub("", deleted)) + len(IGNORABLE.sub("", inserted))
+        deleted, inserted = deleted[:60], inserted[:60]
+        kind: ChangeKind = "drafting" if changed <= DRAFTING_LIMIT else "wording"
+        changes.append(Change(kind, where, f"−{deleted} +{inserted}".strip()))
+    return changes
+
+
+def _text(keys: tuple[tuple[int, int], ...], document: Document) -> str:
+    return "\n".join(document.article(a).paragraphs[p - 1].full_text for a, p in keys)
+
+
+def link_changes(link: Link, draft: Document, final: Document) -> list[Change]:
+    """The computed changes of every row of a draft→final link."""
+    found: list[Change] = []
+    for row in link.rows:
+        found += classify(_text(row.draft, draft), _text(row.final, final), _where(row))
+    return found
+
+
+def _where(row: Row) -> str:
+    if row.final:
+        article, paragraph = row.final[0]
+        return f"final/{article}/{paragraph}"
+    article, paragraph = row.draft[0]
+    return f"draft/{article}/{paragraph}"
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An editor's correction of the computed kinds (annotations/final/<n>.yml `changes:`), resolved."""
+
+    where: str
+    kind: ChangeKind
+    remove: bool
+    evidence: str
+    file: str
+    line: int
+
+
+def changes(alignment: Alignment, draft: Document, final: Document, corrections: Iterable[Correction] = ()) -> dict[Link, list[Change]]:
+    """Every link with both sides: its changes, computed, then the editors' corrections applied (a removal
+    drops that kind at that place; an addition adds it, with the editors' evidence)."""
+    fixes = list(corrections)
+    found: dict[Link, list[Change]] = {}
+    for link in alignment.links:
+        if not (link.draft and link.final):
+            continue
+        listed = link_changes(link, draft, final)
+        places = {place for row in link.rows for place in _places(row)}
+        for fix in fixes:
+            if _paragraph(fix.where) not in places:
+                continue
+            if fix.remove:
+                listed = [c for c in listed if not (c.kind == fix.kind and c.where == fix.where)]
+            else:
+                listed.append(Change(fix.kind, fix.where, fix.evidence, "editors"))
+        found[link] = listed
+    return found
+
+
+def correction_problems(alignment: Alignment, draft: Document, final: Document, corrections: Iterable[Correction]) -> list[Problem]:
+    """A correction must name a place of a compared pair, and a removal a kind computed there."""
+    computed: dict[str, set[str]] = {}
+    for link in alignment.links:
+        if link.draft and link.final:
+            for row in link.rows:
+                for place in _places(row):
+                    computed.setdefault(place, set())
+            for change in link_changes(link, draft, final):
+                computed.setdefault(change.where, set()).add(change.kind)
+    problems = []
+    for fix in corrections:
+        if _paragraph(fix.where) not in computed:
+            problems.append(Problem(fix.file, fix.line, f"{fix.where} is not a paragraph of a compared draft and final article"))
+        elif fix.remove and fix.kind not in computed.get(fix.where, set()):
+            kinds = ", ".join(sorted(computed.get(fix.where, set()))) or "none"
+            problems.append(Problem(fix.file, fix.line, f"{fix.where}: no computed {fix.kind} to remove (computed: {kinds})"))
+    return problems
+
+
+def _paragraph(where: str) -> str:
+    """final/59/2/3 -> final/59/2: corrections may name an item; rows are paragraphs."""
+    return "/".join(where.split("/")[:3])
+
+
+def _places(row: Row) -> list[str]:
+    return [f"final/{a}/{p}" for a, p in row.final] + [f"draft/{a}/{p}" for a, p in row.draft]
