@@ -23,6 +23,8 @@ PAGE_TYPES = [
     "/en/compare/",  # the whole document compared
     "/concordance/",  # flow diagram and table
     "/laws/data-security-law/",  # a national law's cited provisions and what cites them
+    "/changes/",  # the key changes by theme and every change by kind
+    "/en/heilongjiang/",  # a whole text with chapter notes
     "/en/laws/",
     "/en/glossary/",
     "/en/sources/",
@@ -125,7 +127,9 @@ def test_an_article_reads_without_javascript(browser: Browser, base_url: str) ->
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/articles/59/", "/en/articles/59/", "/en/draft/60/", "/chapters/6/", "/compare/6/", "/concordance/"])
+@pytest.mark.parametrize(
+    "path", ["/articles/59/", "/en/articles/59/", "/en/draft/60/", "/chapters/6/", "/compare/6/", "/concordance/", "/en/laws/data-security-law/"]
+)
 def test_touch_targets_are_at_least_24_px_on_a_phone(browser: Browser, base_url: str, path: str) -> None:
     """WCAG 2.5.8: links and controls that stand on their own (breadcrumb, copy buttons, the redline toggle's
     label, the view switch, the paragraph numbers, the concordance table's links) are at least 24 × 24 px; links
@@ -136,7 +140,8 @@ def test_touch_targets_are_at_least_24_px_on_a_phone(browser: Browser, base_url:
     page.wait_for_load_state("load")
     small = page.evaluate(
         """() => Array.from(document.querySelectorAll(
-            '.breadcrumb a, button.copy, .redline-toggle + label, .view-switch label, a.num, .about-text summary, '
+            '.breadcrumb a, button.copy, .redline-toggle + label, .view-switch label, a.num, .about-text summary, .table-filter label, '
+            + '.law-text summary, .change-kinds summary, '
             + '.md-typeset table:not([class]) td a'))
           .filter(e => e.offsetParent !== null)
           .map(e => [e.textContent.trim(), e.getBoundingClientRect().width, e.getBoundingClientRect().height])

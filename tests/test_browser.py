@@ -489,3 +489,42 @@ def test_from_an_article_to_the_national_law_and_to_another_provision_implementi
     expect(page).to_have_url(f"{base_url}{prefix}/articles/45/")
     expect(page.locator('.reference-list a[href$="laws/data-security-law/#article-19"]')).to_be_visible()  # and back
     page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_concordance_filters_by_relation_and_by_kind_of_change(browser: Browser, base_url: str, width: int) -> None:
+    """Click a filter: only the rows of that relation, or with that kind of change, stay visible (CSS, no script:
+    the same with JavaScript off)."""
+    pipeline = run_pipeline(ROOT)
+    site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations)
+    with_bearer = {link.final for link, found in site.changes.items() if any(c.kind == "bearer" for c in found)}
+    deleted = [link for link in pipeline.alignment.links if link.relation == "deleted"]
+    for script in (True, False):
+        context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=script)
+        page = context.new_page()
+        page.goto(f"{base_url}/concordance/")
+        rows = page.locator(".filtered tbody tr")
+        expect(rows.filter(visible=True)).to_have_count(len(pipeline.alignment.links))
+        page.locator('label[for="kind-only-bearer"]').click()
+        expect(rows.filter(visible=True)).to_have_count(len(with_bearer))
+        page.locator('label[for="kind-any"]').click()
+        page.locator('label[for="relation-only-deleted"]').click()
+        expect(rows.filter(visible=True)).to_have_count(len(deleted))
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        context.close()
+
+
+@pytest.mark.parametrize(("path", "width"), [("/changes/", 1280), ("/en/changes/", 360)])
+def test_the_key_changes_page_leads_to_the_articles(browser: Browser, base_url: str, path: str, width: int) -> None:
+    pipeline = run_pipeline(ROOT)
+    theme = pipeline.annotations.themes[0]
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(base_url + path)
+    expect(page.locator(f"#{theme.id}")).to_be_visible()
+    assert page.locator(".theme").count() == len(pipeline.annotations.themes)
+    page.locator(".kind-counts a").first.click()
+    expect(page.locator(".kind-list").first).to_be_in_viewport()
+    page.locator(".kind-list a").first.click()
+    expect(page).to_have_url(re.compile(r"/articles/\d+/$"))
+    expect(page.locator("details.change-kinds")).to_be_visible()
+    page.close()
