@@ -128,7 +128,8 @@ def test_an_article_reads_without_javascript(browser: Browser, base_url: str) ->
 
 
 @pytest.mark.parametrize(
-    "path", ["/articles/59/", "/en/articles/59/", "/en/draft/60/", "/chapters/6/", "/compare/6/", "/concordance/", "/en/laws/data-security-law/"]
+    "path",
+    ["/articles/59/", "/en/articles/59/", "/en/draft/60/", "/chapters/6/", "/compare/6/", "/concordance/", "/en/laws/data-security-law/"],
 )
 def test_touch_targets_are_at_least_24_px_on_a_phone(browser: Browser, base_url: str, path: str) -> None:
     """WCAG 2.5.8: links and controls that stand on their own (breadcrumb, copy buttons, the redline toggle's
