@@ -419,6 +419,14 @@ def main() -> None:
             weights = page_weight(site, page)
             rows.append((f"{name}: gzip bytes html/css/js/fonts", " / ".join(f"{weights[k]:,}" for k in ("html", "css", "js", "fonts"))))
             rows.append((f"{name}: total (no search index)", f"{sum(weights.values()) / 1024:.0f} KB"))
+        for name, pattern in (
+            ("download: corpus.json", "downloads/corpus.json"),
+            ("download: Word comparison tables (zh + en)", "downloads/*.docx"),
+            ("download: Akoma Ntoso (6 files)", "downloads/akn/*.xml"),
+            ("download: per-article JSON and CSL-JSON (all)", "api/*/*.json"),
+        ):
+            found = list(site.glob(pattern))
+            rows.append((f"{name}, bytes / gzip", f"{sum(p.stat().st_size for p in found):,} / {sum(gzipped(p) for p in found):,}"))
         for key, value in search_measures(site).items():
             rows.append((f"search: {key}", str(value)))
         rows += lighthouse(site)

@@ -18,22 +18,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.akn import akn_document
 from generator.align import Alignment, Override, align
 from generator.annotate import Annotations, load_annotations
+from generator.api import article_files, llms_txt
 from generator.changes import correction_problems
 from generator.errors import InputError
 from generator.export import concordance_csv, corpus_json, search_data
 from generator.model import Document
 from generator.render import urls
 from generator.render.locale import LANGUAGES
-from generator.render.pages import pages
+from generator.render.pages import downloads, pages
 from generator.render.site import Settings, Site
 from generator.sources import Corpus, load_catalogue, load_corpus
+from generator.wordtable import comparison_docx
 
 # Inputs whose change means the pages must be made again.
 INPUTS = ("sources", "annotations", "generator")
 # The folders of docs/ the generator owns (see .gitignore); everything else there is written by hand.
-GENERATED = (*LANGUAGES, "downloads")
+GENERATED = (*LANGUAGES, "downloads", "api")
 
 
 @dataclass(frozen=True)
@@ -81,19 +84,29 @@ def _align(draft: Document, final: Document, overrides: tuple[Override, ...]) ->
     return align(draft, final, overrides)
 
 
-def outputs(pipeline: Pipeline, settings: Settings | None = None) -> dict[str, str]:
+def outputs(pipeline: Pipeline, settings: Settings | None = None) -> dict[str, str | bytes]:
     """Every generated file: path under docs/ -> content."""
     site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations, settings or Settings())
-    return {**dict(pages(site)), **_downloads(pipeline, site.labels)}
+    data = _downloads(pipeline, site)
+    sizes = {name: len(content.encode("utf-8") if isinstance(content, str) else content) for name, content in data.items()}
+    listed = {f"{language}/downloads.md": downloads(site, language, sizes) for language in LANGUAGES}
+    return {**dict(pages(site)), **listed, **data}
 
 
-def _downloads(pipeline: Pipeline, labels: dict[str, dict[str, Any]]) -> dict[str, str]:
+def _downloads(pipeline: Pipeline, site: Site) -> dict[str, str | bytes]:
     data = corpus_json(pipeline.corpus, pipeline.alignment, pipeline.annotations)
-    return {
+    files: dict[str, str | bytes] = {
         "downloads/corpus.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
         "downloads/concordance.csv": concordance_csv(pipeline.alignment),
-        "downloads/search.json": json.dumps(search_data(pipeline.corpus, pipeline.annotations, labels), ensure_ascii=False) + "\n",
+        "downloads/search.json": json.dumps(search_data(pipeline.corpus, pipeline.annotations, site.labels), ensure_ascii=False) + "\n",
+        "llms.txt": llms_txt(pipeline.corpus, site.settings.site_url),
     }
+    files.update(article_files(pipeline.corpus, data, site.settings.site_url))
+    for language in LANGUAGES:
+        files[f"downloads/comparison.{language}.docx"] = comparison_docx(site, language)
+        for document_id in site.documents:
+            files[f"downloads/akn/{document_id}.{language}.xml"] = akn_document(site, document_id, language)
+    return files
 
 
 def navigation(root: Path, nav: list[Any]) -> list[Any]:
@@ -114,15 +127,16 @@ def generate(root: Path, docs: Path, force: bool = False, settings: Settings | N
     return Result(len(files), written, removed)
 
 
-def _write(docs: Path, files: dict[str, str]) -> int:
+def _write(docs: Path, files: dict[str, str | bytes]) -> int:
     """Write each file whose content changed (so `mkdocs serve` does not loop on its own output)."""
     written = 0
     for name, content in files.items():
         path = docs / name
-        if path.exists() and path.read_text(encoding="utf-8") == content:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if path.exists() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        path.write_bytes(data)
         written += 1
     return written
 

@@ -63,6 +63,9 @@ class DocumentEntry(Strict):
     )
 
     facts: list[Fact] = Field(default=[], description="What the text is: issuing body, kind and level, dates, status")
+    authority: Bilingual | None = Field(
+        default=None, description="The body that adopted or issued it, as its printed copy names it (citations, Akoma Ntoso)"
+    )
 
     def short_name(self, language: str) -> str:
         return str(getattr(self.short or self.title, language))
@@ -192,6 +195,9 @@ def load_catalogue(root: Path) -> Catalogue:
             elif not _states(stated.quote, stated.date):
                 problem(("witnesses", index, "dates", number, "date"), f"{stated.quote!r} does not state {stated.date.isoformat()}")
         for document_index, document in enumerate(catalogue.documents):
+            if document.printed == witness.id and document.authority and document.authority.zh not in data.decode("utf-8-sig", "replace"):
+                message = f"sources/{witness.file} does not name the authority {document.authority.zh!r}"
+                problem(("documents", document_index, "authority", "zh"), message)
             for number, fact in enumerate(document.facts):
                 if fact.witness != witness.id or fact.quote is None or fact.line is None:
                     continue

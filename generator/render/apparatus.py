@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from generator.apparatus import PlacedNote, PlacedReference, Target, note_html
 from generator.model import Article
 from generator.render.columns import Line, lines_of
+from generator.render.locale import LANGUAGES
 from generator.render.site import Site
 from generator.render.urls import anchor, chapter_page, index_of, law_anchor, law_page, page_of, parse_anchor, relative
 
@@ -208,5 +209,9 @@ def apparatus(site: Site, document_id: str, article: Article, language: str, pag
         "citations": {other: citation(site, document_id, article, "", other) for other in ("zh", "en")},
         "paragraph_citations": {place: citation(site, document_id, article, place, language) for place in places},
         "version": version(site, document_id, language),
+        "data_links": {
+            kind: "../" * (page.count("/") + 1 + (language != LANGUAGES[0])) + f"api/{document_id}/{article.number}{suffix}"
+            for kind, suffix in (("csl", ".csl.json"), ("json", ".json"))
+        },
         "edit": f"{site.repository}/edit/main/annotations/{document_id}/{article.number}.yml" if site.repository else None,
     }

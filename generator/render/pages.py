@@ -339,6 +339,31 @@ def key_changes(site: Site, language: str) -> str:
     return render("changes.md.j2", **site.context(language, page), themes=themes, by_kind=by_kind)
 
 
+DOWNLOADS = [  # (label key, path under docs/; a {language} in it stands for the page's)
+    ("corpus", "downloads/corpus.json"),
+    ("concordance", "downloads/concordance.csv"),
+    ("docx_zh", "downloads/comparison.zh.docx"),
+    ("docx_en", "downloads/comparison.en.docx"),
+    ("api", "api/final/59.json"),
+    ("csl", "api/final/59.csl.json"),
+    ("akn_final", "downloads/akn/final.zh.xml"),
+    ("akn_all", "downloads/akn/final.en.xml"),
+    ("llms", "llms.txt"),
+]
+
+
+def downloads(site: Site, language: str, sizes: dict[str, int]) -> str:
+    """The downloads page: each format, what it holds, its format and its size (of the files as built)."""
+    page = "downloads.md"
+    depth = "../" if language == LANGUAGES[0] else "../../"
+    items = []
+    for key, path in DOWNLOADS:
+        name, what, schema = site.labels[language]["formats"][key]
+        size = sizes.get(path)
+        items.append({"name": name, "what": what, "schema": schema, "href": depth + path, "size": f"{size / 1024:.0f} KB" if size else "—"})
+    return render("downloads.md.j2", **site.context(language, page), items=items)
+
+
 def glossary(site: Site, language: str) -> str:
     terms = [
         {

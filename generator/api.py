@@ -1,0 +1,136 @@
+"""Data for programs and reference managers: one JSON file per article at a stable address, a CSL-JSON citation
+for every article, and llms.txt.
+
+Reads: the export (generator/export.py corpus_json: the article, its alignment, notes and references, exactly
+as corpus.json has them) and the catalogue (titles, dates, issuing bodies). Writes: api/<document>/<n>.json,
+api/<document>/<n>.csl.json and llms.txt (paths under docs/; generator/build.py writes them).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.render.locale import LOCALES
+from generator.render.urls import page_of, relative
+from generator.sources import Corpus, DocumentEntry
+
+API_VERSION = 1
+
+
+def _dates(corpus: Corpus, entry: DocumentEntry) -> dict[str, str]:
+    return {stated.event: stated.date.isoformat() for stated in corpus.catalogue.witness(entry.printed).dates}
+
+
+def article_files(corpus: Corpus, export: dict[str, Any], site_url: str) -> dict[str, str]:
+    """api/<document>/<n>.json for every article of every document: the article (text by paragraph and item
+    in both languages, its caption), its alignment, notes, references and citations, all as in corpus.json."""
+    files: dict[str, str] = {}
+    base = site_url.rstrip("/") + "/"
+    for document in export["documents"]:
+        entry = corpus.catalogue.document(document["id"])
+        for chapter in document["chapters"]:
+            for article in chapter["articles"]:
+                number = article["number"]
+                article_id = article["id"]
+                data = {
+                    "api_version": API_VERSION,
+                    "id": article_id,
+                    "document": {"id": entry.id, "title": {"zh": entry.title.zh, "en": entry.title.en}, "dates": _dates(corpus, entry)},
+                    "chapter": {"number": chapter["number"], "title": chapter["title"]},
+                    "article": article,
+                    "alignment": [
+                        link
+                        for link in export["alignment"]
+                        if number in link.get(document["id"], []) and document["id"] in ("final", "draft")
+                    ],
+                    "notes": [
+                        note for note in export["notes"] if note["target"] == article_id or note["target"].startswith(article_id + "/")
+                    ],
+                    "references": [
+                        ref for ref in export["references"] if _within(ref["from"], article_id) or _within(ref["to"], article_id)
+                    ],
+                    "citations": {
+                        language: LOCALES[language].citation(getattr(entry.title, language), number, None, None)
+                        for language in ("zh", "en")
+                    },
+                    "pages": {
+                        language: base + ("" if language == "zh" else "en/") + relative("index.md", page_of(entry.id, number))
+                        for language in ("zh", "en")
+                    },
+                }
+                files[f"api/{entry.id}/{number}.json"] = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+                files[f"api/{entry.id}/{number}.csl.json"] = (
+                    json.dumps(csl_items(corpus, entry, article, data["pages"]), ensure_ascii=False, indent=1) + "\n"
+                )
+    return files
+
+
+def _within(node: str, article_id: str) -> bool:
+    return node == article_id or node.startswith(article_id + "/")
+
+
+def csl_items(corpus: Corpus, entry: DocumentEntry, article: dict[str, Any], pages: dict[str, str]) -> list[dict[str, Any]]:
+    """The article as CSL-JSON `legislation` items, one per language: title, section, issuing body, date, address."""
+    dates = _dates(corpus, entry)
+    issued = dates.get("adopted") or dates.get("published")
+    items = []
+    for language, code in (("zh", "zh-CN"), ("en", "en-GB")):
+        locale = LOCALES[language]
+        caption = (article.get("caption") or {}).get(language)
+        item: dict[str, Any] = {
+            "id": f"{entry.id}-{article['number']}-{language}",
+            "type": "legislation",
+            "title": getattr(entry.title, language),
+            "section": locale.article_name(article["number"]) + (f" {caption}" if caption else ""),
+            "URL": pages[language],
+            "language": code,
+        }
+        if entry.authority is not None:
+            item["authority"] = getattr(entry.authority, language)
+        if issued:
+            year, month, day = (int(part) for part in issued.split("-"))
+            item["issued"] = {"date-parts": [[year, month, day]]}
+        if language == "en":
+            item["note"] = "Unofficial English translation; the Chinese text prevails."
+        items.append(item)
+    return items
+
+
+def llms_txt(corpus: Corpus, site_url: str) -> str:
+    """llms.txt (https://llmstxt.org): what the site is, and links to its plain data."""
+    base = site_url.rstrip("/") + "/"
+    lines = [
+        "# Shijiazhuang Digital Economy Promotion Regulations, annotated",
+        "",
+        "> The 《石家庄市数字经济促进条例》 (Shijiazhuang Municipal Regulations on Promoting the Digital Economy, adopted"
+        " 26 October 2023): the public-comment draft and the final text compared article by article, with an unofficial"
+        " English translation, editorial notes, cross-references to the national laws it implements, and the Heilongjiang"
+        " provincial draft for comparison. The Chinese text prevails.",
+        "",
+        "Every article is also data: one JSON file per article (text by paragraph and item in Chinese and English, its"
+        " draft-to-final alignment, notes, references and citations) and a CSL-JSON citation.",
+        "",
+        "## Data",
+        "",
+        f"- [The whole corpus]({base}downloads/corpus.json): every document, the alignment, notes, references"
+        " and the national laws' cited provisions (JSON)",
+        f"- [Akoma Ntoso 3.0]({base}downloads/akn/final.en.xml): each document in Chinese and English (downloads/akn/)",
+        f"- [Concordance]({base}downloads/concordance.csv): one row per final article or deleted draft article (CSV)",
+    ]
+    for entry in corpus.catalogue.documents:
+        count = len(corpus.document(entry.id).articles)
+        lines.append(
+            f"- {entry.title.en} ({entry.title.zh}): {base}api/{entry.id}/1.json … {base}api/{entry.id}/{count}.json (and .csl.json)"
+        )
+    lines += [
+        "",
+        "## Pages",
+        "",
+        f"- [Final text, Chinese]({base}articles/)",
+        f"- [Final text, English]({base}en/articles/)",
+        f"- [Key changes]({base}en/changes/)",
+        f"- [Downloads and formats]({base}en/downloads/)",
+        "",
+    ]
+    return "\n".join(lines)

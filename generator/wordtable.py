@@ -1,0 +1,107 @@
+"""The comparison table (对照表) as a Word document, in Chinese and in English: one row per draft→final link in
+the order of the final text — deleted draft articles in their place with an empty final cell, new final articles
+with an empty draft cell — under chapter headings, with the redline as strike-through (deleted) and underline
+(inserted), and the source and licence in the footer.
+
+Reads: the `Site` (texts, translations, alignment, the order of generator/render/compared.py). Writes: the
+bytes of a .docx (python-docx), for downloads/comparison.<language>.docx.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.shared import Pt
+from docx.table import _Cell
+
+from generator.redline import Segment, redline
+from generator.render.columns import Line, lines_of, row_lines
+from generator.render.compared import sequence
+from generator.render.site import Site
+
+LICENCE = {
+    "zh": "条文取自所收文本（法律、法规不受著作权法保护，《著作权法》第五条）；英文译文、条标题与注释以 CC BY 4.0 许可。",
+    "en": "The texts as published (laws are not subject to copyright: Copyright Law, art. 5); the English translation,"
+    " captions and notes are licensed under CC BY 4.0.",
+}
+
+
+def _text(lines: list[Line]) -> str:
+    return "\n".join(line.marker + line.text for line in lines)
+
+
+def comparison_docx(site: Site, language: str) -> bytes:
+    labels = site.labels[language]
+    english = site.english(language)
+    draft, final = site.documents["draft"], site.documents["final"]
+    document = WordDocument()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    style = document.styles["Normal"]
+    style.font.size = Pt(9)
+    document.add_heading(labels["regulation_title"] + labels["compare_suffix"], level=1)
+    dates = labels["compare_version"].format(
+        draft=site.locale(language).date(site.dates["published"]), final=site.locale(language).date(site.dates["adopted"])
+    )
+    document.add_paragraph(dates)
+    footer = section.footer.paragraphs[0]
+    footer.text = f"{site.settings.site_url} · {LICENCE[language]}"
+    table = document.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    header = table.rows[0].cells
+    header[0].text = labels["draft_column"].format(date=site.locale(language).date(site.dates["published"]))
+    header[1].text = labels["final_column"].format(date=site.locale(language).date(site.dates["adopted"]))
+    chapter = None
+    for entry in sequence(site):
+        if entry.chapter != chapter:
+            chapter = entry.chapter
+            heading = table.add_row().cells
+            merged = heading[0].merge(heading[1])
+            merged.text = site.chapter_name(final.chapters[chapter - 1], language)
+            merged.paragraphs[0].runs[0].bold = True
+        cells = table.add_row().cells
+        names = [site.article_name("draft", n, language) for n in entry.link.draft]
+        if entry.final is not None:
+            rows = list(row_lines(final.article(entry.final), entry.link, draft, final, english))
+            shown = [line for d, f in rows for line in d + f]
+            old = "\n".join(_text(d) for d, _ in rows if d)
+            new = "\n".join(_text(f) for _, f in rows if f)
+            title = site.captioned("final", entry.final, language)
+        else:
+            assert entry.draft is not None
+            shown = lines_of(draft.article(entry.draft), english=english)
+            old, new = _text(shown), ""
+            title = site.captioned("draft", entry.draft, language)
+        segments = redline(old, new, "en" if shown and all(line.lang == "en" for line in shown) else "zh")
+        cells[0].paragraphs[0].add_run(" · ".join(names) or "—").bold = True
+        cells[0].add_paragraph()
+        cells[1].paragraphs[0].add_run(title if entry.final is not None else "—").bold = True
+        cells[1].add_paragraph()
+        _fill_after_heading(cells[0], segments, "delete", labels["no_counterpart"])
+        _fill_after_heading(cells[1], segments, "insert", labels["article_dropped"])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _fill_after_heading(cell: _Cell, segments: tuple[Segment, ...], keep: str, empty: str) -> None:
+    """Like `_fill`, into the paragraph after the cell's article name."""
+    holder = cell.paragraphs[-1]
+    shown = [s for s in segments if s.op in ("equal", keep)]
+    if not shown:
+        holder.add_run(empty).italic = True
+        return
+    paragraph = holder
+    for segment in shown:
+        for index, chunk in enumerate(segment.text.split("\n")):
+            if index:
+                paragraph = cell.add_paragraph()
+            if chunk:
+                run = paragraph.add_run(chunk)
+                if segment.op == "delete":
+                    run.font.strike = True
+                elif segment.op == "insert":
+                    run.font.underline = True
