@@ -31,7 +31,8 @@ from generator.render.site import Site
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE = {"zh": "zho", "en": "eng"}
-WORKS = {  # document -> (locality, AKN document type, number)
+WORKS = {  # document -> (locality, AKN document type, number); a document added to sources.yml needs its entry here
+    # before it has an AKN file (its name under the convention is a decision, not a default)
     "final": ("sjz", "act", "digital-economy-promotion"),
     "draft": ("sjz", "bill", "digital-economy-promotion"),
     "heilongjiang": ("hl", "bill", "digital-economy-promotion"),
@@ -125,7 +126,7 @@ def _href(site: Site, target: str) -> str:
     """An id of a note's link or a reference's target as an AKN address: another document's work, with the
     portion's eId; a national law by its site page (no AKN work is published for it here)."""
     resolved = site.resolve(target)
-    if resolved.law is not None or resolved.document is None:
+    if resolved.law is not None or resolved.document is None or resolved.document not in WORKS:
         return "/" + target.replace(":", "/")
     address = work_uri(site, resolved.document)
     portion = target.removeprefix(resolved.document)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.akn import akn_document
+from generator.akn import WORKS, akn_document
 from generator.align import Alignment, Override, align
 from generator.annotate import Annotations, load_annotations
 from generator.api import article_files, llms_txt
@@ -105,7 +105,8 @@ def _downloads(pipeline: Pipeline, site: Site) -> dict[str, str | bytes]:
     for language in LANGUAGES:
         files[f"downloads/comparison.{language}.docx"] = comparison_docx(site, language)
         for document_id in site.documents:
-            files[f"downloads/akn/{document_id}.{language}.xml"] = akn_document(site, document_id, language)
+            if document_id in WORKS:  # a document whose AKN name is settled (generator/akn.py)
+                files[f"downloads/akn/{document_id}.{language}.xml"] = akn_document(site, document_id, language)
     return files
 
 

@@ -10,6 +10,8 @@ bytes of a .docx (python-docx), for downloads/comparison.<language>.docx.
 from __future__ import annotations
 
 import io
+import zipfile
+from datetime import UTC, datetime
 
 from docx import Document as WordDocument
 from docx.enum.section import WD_ORIENT
@@ -82,8 +84,24 @@ def comparison_docx(site: Site, language: str) -> bytes:
         cells[1].add_paragraph()
         _fill_after_heading(cells[0], segments, "delete", labels["no_counterpart"])
         _fill_after_heading(cells[1], segments, "insert", labels["article_dropped"])
+    edited = max((placed.note.date for placed in site.annotations.apparatus.notes), default=site.dates["adopted"])
+    moment = datetime(edited.year, edited.month, edited.day, tzinfo=UTC)
+    properties = document.core_properties
+    properties.created = properties.modified = moment
+    properties.author = properties.last_modified_by = "the contributors to this project"
+    properties.title = labels["regulation_title"] + labels["compare_suffix"]
     out = io.BytesIO()
     document.save(out)
+    return _fixed_zip(out.getvalue(), moment)
+
+
+def _fixed_zip(data: bytes, moment: datetime) -> bytes:
+    """The same .docx with every entry dated `moment`: the build makes the same bytes every time."""
+    stamp = (moment.year, moment.month, moment.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), source.read(info.filename), zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
