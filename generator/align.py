@@ -324,3 +324,43 @@ def similar(source: Document, other: Document, top: int = 3) -> dict[int, list[t
         scores = [(b.number, weights.dice(texts["a", a.number], texts["b", b.number])) for b in other.articles]
         found[a.number] = sorted(scores, key=lambda pair: -pair[1])[:top]
     return found
+
+
+CLAUSE = re.compile(r"[，。；：]")
+CLAUSE_MIN = 10  # characters: shorter clauses are stock phrases
+CLAUSE_THRESHOLD = 0.5
+CLAUSE_MARGIN = 0.15
+
+
+@dataclass(frozen=True)
+class ClauseMove:
+    """A clause of a final paragraph whose wording comes from a draft article other than the paragraph's own
+    source: a suggestion, for an editor to confirm (annotations/alignment.yml `clauses:`) or not."""
+
+    final: str  # final/37/1
+    draft: str  # draft/45/2
+    clause: str
+    source: str
+    similarity: float
+
+
+def moved_clauses(draft: Document, final: Document, alignment: Alignment) -> list[ClauseMove]:
+    """Clauses (between ，。；：) of final paragraphs far closer in wording (IDF-weighted bigram Dice) to a clause of
+    another draft article than to any clause of their own source."""
+    weights = _Aligner(draft, final).weights
+
+    def clauses(text: str) -> list[str]:
+        return [c for c in CLAUSE.split(text) if len(c) >= CLAUSE_MIN]
+
+    pool = [(a.number, p.number, c, bigrams(c)) for a in draft.articles for p in a.paragraphs for c in clauses(p.full_text)]
+    found = []
+    for article in final.articles:
+        own = set(alignment.for_final(article.number).draft)
+        for paragraph in article.paragraphs:
+            for clause in clauses(paragraph.full_text):
+                grams = bigrams(clause)
+                score, best = max(((weights.dice(grams, x[3]), x) for x in pool if x[0] not in own), key=lambda pair: pair[0])
+                home = max([weights.dice(grams, x[3]) for x in pool if x[0] in own] or [0.0])
+                if score >= CLAUSE_THRESHOLD and score - home >= CLAUSE_MARGIN:
+                    found.append(ClauseMove(paragraph.id, f"draft/{best[0]}/{best[1]}", clause, best[2], round(score, 3)))
+    return found

@@ -54,8 +54,27 @@ class LinkOverride(Strict):
     why: Bilingual
 
 
+class ClauseSource(Strict):
+    """A clause of a final paragraph taken from a draft article other than the paragraph's own source (a
+    second source at paragraph level), confirmed by an editor: `python -m generator align --clauses` suggests."""
+
+    final: str = Field(description="The final paragraph, e.g. final/37/1")
+    draft: str = Field(description="The draft paragraph the clause comes from, e.g. draft/45/2")
+    words: str = Field(min_length=1, description="The clause as the final paragraph has it")
+    why: Bilingual
+
+
+@dataclass(frozen=True)
+class SecondSource:
+    final: str
+    draft: str
+    words: str
+    why: Bilingual
+
+
 class AlignmentFile(Strict):
     links: list[LinkOverride] = []
+    clauses: list[ClauseSource] = []
 
 
 def load_overrides(root: Path, draft: Document, final: Document) -> list[Override]:
@@ -89,6 +108,38 @@ def load_overrides(root: Path, draft: Document, final: Document) -> list[Overrid
     if problems:
         raise InputError(problems)
     return overrides
+
+
+def load_clause_sources(root: Path, draft: Document, final: Document, problems: list[Problem]) -> tuple[SecondSource, ...]:
+    """The editors' second sources (alignment.yml `clauses:`): each names a final and a draft paragraph that
+    exist, and words the final paragraph has."""
+    path = root / ALIGNMENT
+    if not path.exists():
+        return ()
+    try:
+        parsed, locate = validate(AlignmentFile, path)
+    except InputError:
+        return ()  # reported by load_overrides
+    paragraphs = {p.id: p for document in (draft, final) for a in document.articles for p in a.paragraphs}
+    found = []
+    for index, clause in enumerate(parsed.clauses):
+        shown = ALIGNMENT.as_posix()
+        for side in ("final", "draft"):
+            if not getattr(clause, side).startswith(side + "/") or getattr(clause, side) not in paragraphs:
+                problems.append(
+                    Problem(shown, locate(("clauses", index, side)), f"clauses.{index}.{side}: no {side} paragraph {getattr(clause, side)}")
+                )
+                break
+        else:
+            if clause.words not in paragraphs[clause.final].full_text:
+                problems.append(
+                    Problem(
+                        shown, locate(("clauses", index, "words")), f"clauses.{index}.words: {clause.final} does not say {clause.words!r}"
+                    )
+                )
+                continue
+            found.append(SecondSource(clause.final, clause.draft, clause.words, clause.why))
+    return tuple(found)
 
 
 # -- translations and the glossary ---------------------------------------------------------------------------
@@ -201,6 +252,7 @@ class Annotations:
     captions: dict[str, Bilingual] = field(default_factory=dict)  # the editors' captions, by article id (final/12)
     corrections: tuple[Correction, ...] = ()  # the editors' corrections of the computed kinds of change
     themes: tuple[Theme, ...] = ()  # the key changes, by theme (annotations/changes.yml)
+    second_sources: tuple[SecondSource, ...] = ()  # clauses from another draft article (alignment.yml clauses:)
 
     def caption(self, article_id: str, language: str) -> str | None:
         """The editors' caption of an article in `language`, if it has one."""
@@ -456,8 +508,19 @@ def read_annotations(
     texts = {"zh": chinese, "en": [unit.en for unit in units.values()]}
     vocabulary = load_vocabulary(root, resolver, texts, problems)
     themes = load_themes(root, resolver, problems)
+    second_sources = load_clause_sources(root, documents["draft"], documents["final"], problems) if "draft" in documents else ()
     annotations = Annotations(
-        tuple(overrides), units, glossary, totals, tuple(unfinished), apparatus, vocabulary, captions, tuple(corrections), themes
+        tuple(overrides),
+        units,
+        glossary,
+        totals,
+        tuple(unfinished),
+        apparatus,
+        vocabulary,
+        captions,
+        tuple(corrections),
+        themes,
+        second_sources,
     )
     return annotations, problems
 

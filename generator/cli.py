@@ -23,7 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from generator.align import RELATIONS, align, similar
+from generator.align import RELATIONS, align, moved_clauses, similar
 from generator.annotate import AlignmentFile, ArticleFile, ChaptersFile, GlossaryFile, read_annotations
 from generator.apparatus import LawsFile
 from generator.build import generate, run_pipeline
@@ -101,6 +101,13 @@ def command_align(arguments: argparse.Namespace) -> None:
     pipeline = run_pipeline(arguments.root)
     overrides = () if arguments.no_overrides else pipeline.annotations.overrides
     alignment = align(pipeline.corpus.document("draft"), pipeline.corpus.document("final"), overrides)
+    if arguments.clauses:
+        confirmed = {(c.final, c.draft) for c in pipeline.annotations.second_sources}
+        writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        writer.writerow(["final", "draft", "similarity", "confirmed", "clause", "draft_clause"])
+        for move in moved_clauses(pipeline.corpus.document("draft"), pipeline.corpus.document("final"), alignment):
+            writer.writerow([move.final, move.draft, move.similarity, (move.final, move.draft) in confirmed, move.clause, move.source])
+        return
     if arguments.format == "json":
         json.dump(corpus_json(pipeline.corpus, alignment, pipeline.annotations)["alignment"], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -268,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     aligned = commands.add_parser("align", help="print the draft -> final alignment")
     aligned.add_argument("--format", choices=["tsv", "json"], default="tsv")
     aligned.add_argument("--no-overrides", action="store_true", help="ignore annotations/alignment.yml")
+    aligned.add_argument("--clauses", action="store_true", help="list clauses that seem to come from another draft article")
     aligned.set_defaults(run=command_align)
     suggest = commands.add_parser("suggest", help="suggest comparable provisions of another document, by wording")
     suggest.add_argument("document", help="a document id from sources/sources.yml, e.g. final")

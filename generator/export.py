@@ -117,6 +117,11 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
                 "curated": link.curated,
                 "changed": link.changed,
                 "changes": [{"kind": c.kind, "where": c.where, "evidence": c.evidence, "by": c.by} for c in found.get(link, [])],
+                "clauses_from_other_articles": [
+                    {"final": c.final, "draft": c.draft, "words": c.words}
+                    for c in annotations.second_sources
+                    if any(c.final.startswith(f"final/{number}/") for number in link.final)
+                ],
             }
             for link in alignment.links
         ],

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from generator.build import Pipeline, run_pipeline
 from generator.sources import Corpus, load_corpus
 
 if TYPE_CHECKING:
@@ -53,6 +54,12 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     return load_corpus(ROOT)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The real edition, read once: texts, annotations and alignment (frozen; tests only read it)."""
+    return run_pipeline(ROOT)
 
 
 def seed(prefix: str) -> Path:

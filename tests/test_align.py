@@ -13,6 +13,7 @@ from generator.errors import InputError
 from generator.model import Document
 from generator.parse import parse_lines
 from generator.sources import Corpus
+from tests.conftest import ROOT
 
 # final article -> the draft article it came from
 VERIFIED = {
@@ -132,3 +133,40 @@ def test_bad_overrides_name_file_and_line(corpus: Corpus, tmp_path: Path, entry:
     with pytest.raises(InputError) as caught:
         load_overrides(tmp_path, corpus.document("draft"), corpus.document("final"))
     assert f"alignment.yml:3: {message}" in str(caught.value)
+
+
+def test_a_clause_from_another_draft_article_is_found_and_shown() -> None:
+    """Clause-level similarity suggests two moves; the editors confirmed final 37(1)'s trusted-identity clause
+    (from draft 45(2)) in alignment.yml and not final 44(1) (which shares only a sentence frame with draft 55(1))."""
+    from generator.align import moved_clauses
+    from generator.build import run_pipeline
+    from generator.export import corpus_json
+    from generator.render import pages
+    from generator.render.site import Site
+
+    pipeline = run_pipeline(ROOT)
+    moves = moved_clauses(pipeline.corpus.document("draft"), pipeline.corpus.document("final"), pipeline.alignment)
+    assert [(m.final, m.draft) for m in moves] == [("final/37/1", "draft/45/2"), ("final/44/1", "draft/55/1")]
+    assert [(s.final, s.draft) for s in pipeline.annotations.second_sources] == [("final/37/1", "draft/45/2")]
+    site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations)
+    page = pages.final_article(site, pipeline.corpus.document("final").article(37), "zh")
+    assert '另有文字来自 <a href="../../draft/45/#p2">征求意见稿第四十五条第二款</a>' in page
+    assert '<a href="../../articles/37/#p1">第三十七条第一款</a>' in pages.plain_article(
+        site, "draft", pipeline.corpus.document("draft").article(45), "zh"
+    )
+    link = next(
+        entry for entry in corpus_json(pipeline.corpus, pipeline.alignment, pipeline.annotations)["alignment"] if entry["final"] == [37]
+    )
+    assert link["clauses_from_other_articles"][0]["draft"] == "draft/45/2"
+
+
+def test_a_second_source_must_name_real_paragraphs_and_words(tmp_path: Path) -> None:
+    from tests.conftest import copy_project, run_cli
+
+    project = copy_project(tmp_path)
+    path = project / "annotations" / "alignment.yml"
+    text = path.read_text(encoding="utf-8").replace("words: 依托国家、省、市", "words: 依托国家、省、县")
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.strip().startswith("words:"))
+    result = run_cli("--root", str(project), "check")
+    assert result.returncode == 1 and f"alignment.yml:{line}: clauses.0.words: final/37/1 does not say" in result.stderr

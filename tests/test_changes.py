@@ -50,11 +50,6 @@ def test_identical_texts_have_no_change() -> None:
     assert classify("市人民政府应当推进数据开放。", "市人民政府应当推进数据开放。", "final/1/1") == []
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return run_pipeline(ROOT)
-
-
 def real(pipeline: Pipeline, final: int) -> dict[tuple[str, str], str]:
     found = changes(
         pipeline.alignment, pipeline.corpus.document("draft"), pipeline.corpus.document("final"), pipeline.annotations.corrections

@@ -13,18 +13,12 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from docx import Document as WordDocument
 
-from generator.build import Pipeline, outputs, run_pipeline
+from generator.build import Pipeline, outputs
 from generator.export import corpus_json
 from generator.redline import redline
 from generator.render.columns import row_lines
 from generator.render.compared import sequence
 from generator.render.site import Site
-from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return run_pipeline(ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -11,18 +11,12 @@ import pytest
 
 from generator.align import Alignment, align
 from generator.annotate import Annotations, GlossaryTerm, Unit
-from generator.build import Pipeline, run_pipeline
+from generator.build import Pipeline
 from generator.checks import glossary_used
 from generator.editorial import MIN_GLOSSARY_TERMS, content_problems, hidden_changes
 from generator.errors import Problem
 from generator.sources import Corpus
 from generator.terms import occurrences, term_pattern
-from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return run_pipeline(ROOT)
 
 
 @pytest.fixture(scope="module")

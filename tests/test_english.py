@@ -8,17 +8,11 @@ import re
 
 import pytest
 
-from generator.build import Pipeline, run_pipeline
+from generator.build import Pipeline
 from generator.render import pages
 from generator.render.site import Site
-from tests.conftest import ROOT
 
 TAG = re.compile(r"<[^>]+>")
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return run_pipeline(ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -9,18 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Pipeline, run_pipeline
+from generator.build import Pipeline
 from generator.export import laws_json
 from generator.render import pages
 from generator.render.laws import cited_laws
 from generator.render.site import Site
 from generator.render.urls import law_anchor, law_page, page_of, relative
-from tests.conftest import ROOT, copy_project, run_cli
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return run_pipeline(ROOT)
+from tests.conftest import copy_project, run_cli
 
 
 @pytest.fixture(scope="module")

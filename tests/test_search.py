@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.build import Pipeline, run_pipeline
+from generator.build import Pipeline
 from generator.render.apparatus import citation
 from generator.render.columns import lines_of
 from generator.render.searchtext import characters, grams
@@ -43,11 +43,6 @@ def queries(name: str) -> list[tuple[str, str, list[int]]]:
             (row["lang"], row["query"], [int(n) for n in row["expected_final_articles"].split(",")])
             for row in csv.DictReader(file, delimiter="\t")
         ]
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return run_pipeline(ROOT)
 
 
 @pytest.fixture(scope="module")

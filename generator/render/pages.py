@@ -137,6 +137,22 @@ def _change_views(site: Site, link: Link, language: str) -> list[dict[str, str]]
     return views
 
 
+def _second_sources(site: Site, article: Article, language: str, page: str) -> list[dict[str, str]]:
+    """Clauses of this final article's paragraphs that come from another draft article (alignment.yml)."""
+    views = []
+    for second in site.annotations.second_sources:
+        if not second.final.startswith(article.id + "/"):
+            continue
+        _, number, paragraph = second.draft.split("/")
+        where = site.locale(language).subdivision(int(second.final.split("/")[2])) if len(article.paragraphs) > 1 else ""
+        name = site.article_name("draft", int(number), language) + site.locale(language).subdivision(int(paragraph))
+        url = relative(page, page_of("draft", int(number)), f"p{paragraph}")
+        views.append(
+            {"where": where, "name": name, "url": url, "why": getattr(second.why, language), "anchor": "p" + second.final.split("/")[2]}
+        )
+    return views
+
+
 def final_article(site: Site, article: Article, language: str) -> str:
     page = page_of("final", article.number)
     final, draft = site.documents["final"], site.documents["draft"]
@@ -167,6 +183,7 @@ def final_article(site: Site, article: Article, language: str) -> str:
         **_parallel_view(site, article, language, terms, "compare"),
         **_about(site, "final", language),
         changes=_change_views(site, link, language),
+        second_sources=_second_sources(site, article, language, page),
         change_kinds=kinds_of(site, link),
     )
 
@@ -198,6 +215,15 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
         search_synonyms=_search_synonyms(site, document_id, article, language),
         **_parallel_view(site, article, language, terms, "text"),
         **_about(site, document_id, language),
+        went_on=[
+            {
+                "name": site.article_name("final", int(second.final.split("/")[1]), language)
+                + site.locale(language).subdivision(int(second.final.split("/")[2])),
+                "url": relative(page, page_of("final", int(second.final.split("/")[1])), "p" + second.final.split("/")[2]),
+            }
+            for second in site.annotations.second_sources
+            if second.draft.startswith(article.id + "/")
+        ],
     )
 
 
@@ -258,6 +284,16 @@ def kinds_of(site: Site, link: Link) -> list[str]:
     return [kind for kind in CHANGE_KINDS if kind in present]
 
 
+def _seconds_of(site: Site, link: Link) -> list[dict[str, int]]:
+    """The draft paragraphs a link's final articles also take clauses from (alignment.yml clauses:)."""
+    finals = {f"final/{number}" for number in link.final}
+    return [
+        {"number": int(second.draft.split("/")[1]), "paragraph": int(second.draft.split("/")[2])}
+        for second in site.annotations.second_sources
+        if "/".join(second.final.split("/")[:2]) in finals
+    ]
+
+
 def filters(rows: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     """The relations and kinds a table's rows have: its filter buttons."""
     relations = {row["link"].relation for row in rows}
@@ -268,7 +304,7 @@ def filters(rows: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
 def concordance(site: Site, language: str) -> str:
     page = "concordance.md"
     by_relation = {relation: [link for link in site.alignment.links if link.relation == relation] for relation in RELATIONS}
-    rows = [{"link": link, "kinds": kinds_of(site, link)} for link in site.alignment.links]
+    rows = [{"link": link, "kinds": kinds_of(site, link), "seconds": _seconds_of(site, link)} for link in site.alignment.links]
     return render(
         "concordance.md.j2",
         **site.context(language, page),

@@ -75,6 +75,12 @@ def flow_svg(site: Site, language: str, page: str) -> Markup:
                     f'<path d="M{label} {y1:.0f} C{middle} {y1:.0f} {middle} {y2:.0f} {width - label} {y2:.0f}" '
                     f'fill="none" stroke="{colour}" stroke-width="1.2"{dash}/>'
                 )
+    for second in site.annotations.second_sources:  # a clause from another draft article: a thin dotted line
+        y1, y2 = left[int(second.draft.split("/")[1])] - 4, right[int(second.final.split("/")[1])] - 4
+        parts.append(
+            f'<path class="flow-second" d="M{label} {y1:.0f} C{width / 2} {y1:.0f} {width / 2} {y2:.0f} {width - label} {y2:.0f}" '
+            f'fill="none" stroke="#757575" stroke-width="1" stroke-dasharray="1 3"/>'
+        )
     for number, y in left.items():
         link = site.alignment.for_draft(number)
         mark = " ×" if link.relation == "deleted" else ""
