@@ -528,3 +528,18 @@ def test_the_key_changes_page_leads_to_the_articles(browser: Browser, base_url: 
     expect(page).to_have_url(re.compile(r"/articles/\d+/$"))
     expect(page.locator("details.change-kinds")).to_be_visible()
     page.close()
+
+
+def test_the_concordance_sorts_by_a_column(page: Page, base_url: str) -> None:
+    """Press a column's heading: the rows are in that column's order (press again: the reverse); filters still apply."""
+    page.goto(f"{base_url}/concordance/")
+    similarity = page.locator(".filtered thead th").nth(4)
+    similarity.get_by_role("button").click()
+    expect(similarity).to_have_attribute("aria-sort", "ascending")
+    keys = page.locator(".filtered tbody tr td:nth-child(5)").evaluate_all("cells => cells.map(c => parseFloat(c.dataset.sort))")
+    assert keys == sorted(keys) and keys[0] < keys[-1]
+    similarity.get_by_role("button").click()
+    keys = page.locator(".filtered tbody tr td:nth-child(5)").evaluate_all("cells => cells.map(c => parseFloat(c.dataset.sort))")
+    assert keys == sorted(keys, reverse=True)
+    page.locator('label[for="relation-only-deleted"]').click()
+    expect(page.locator(".filtered tbody tr").filter(visible=True).first).to_contain_text("—")

@@ -311,6 +311,7 @@ def concordance(site: Site, language: str) -> str:
         alignment=site.alignment,
         rows=rows,
         filters=filters(rows),
+        relation_order={relation: index for index, relation in enumerate(RELATIONS)},
         by_relation={relation: links for relation, links in by_relation.items() if links},
         svg=flow_svg(site, language, page),
         notes=[
