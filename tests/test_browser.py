@@ -543,3 +543,14 @@ def test_the_concordance_sorts_by_a_column(page: Page, base_url: str) -> None:
     assert keys == sorted(keys, reverse=True)
     page.locator('label[for="relation-only-deleted"]').click()
     expect(page.locator(".filtered tbody tr").filter(visible=True).first).to_contain_text("—")
+
+
+@pytest.mark.parametrize(
+    "path", ["/downloads/", "/en/downloads/", "/laws/", "/en/laws/cybersecurity-law/", "/changes/", "/concordance/", "/en/compare/"]
+)
+def test_the_data_and_analysis_pages_fit_a_phone(browser: Browser, base_url: str, path: str) -> None:
+    """At 360 px the page never scrolls sideways (wide tables scroll inside their own box)."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.close()
