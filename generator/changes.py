@@ -2,7 +2,7 @@
 Chinese texts, each with the words that triggered it, then corrected by editors.
 
 Reads: the alignment's rows (draft paragraphs beside final paragraphs), the texts, and the editors' corrections
-(`changes:` in a final article's annotation file, validated in generator/annotate.py). Writes: `Change`s — a
+(`changes:` in a final article's annotation file, validated in generator/translations.py). Writes: `Change`s — a
 kind, where (the final paragraph or item, or the draft one for a dropped paragraph) and the evidence.
 
 The kinds, and what triggers each (on the redline's deleted and inserted words, or on the two whole texts):

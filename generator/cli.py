@@ -24,19 +24,22 @@ from pathlib import Path
 from typing import Any
 
 from generator.align import RELATIONS, align, moved_clauses, similar
-from generator.annotate import AlignmentFile, ArticleFile, ChaptersFile, GlossaryFile, read_annotations
+from generator.alignmentfile import AlignmentFile
+from generator.annotate import read_annotations
 from generator.apparatus import LawsFile
 from generator.build import generate, run_pipeline
 from generator.checks import check_translations
 from generator.editorial import content_problems
 from generator.errors import InputError
 from generator.export import CONCORDANCE_COLUMNS, concordance_rows, corpus_json
+from generator.glossary import GlossaryFile
 from generator.model import Article, Document
 from generator.parse import parse_file
 from generator.sources import Catalogue, load_corpus
 from generator.stubs import stub_article, stub_chapters
 from generator.synonyms import SynonymsFile
 from generator.themes import ThemesFile
+from generator.translations import ArticleFile, ChaptersFile
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 
 from generator.align import Alignment
-from generator.annotate import GLOSSARY, Annotations
+from generator.annotate import Annotations
 from generator.errors import Problem
+from generator.glossary import GLOSSARY
 from generator.sources import Corpus
 
 MIN_GLOSSARY_TERMS = 80

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,13 @@ class ParseError(InputError):
 
 class SourceError(InputError):
     """A wrong entry in sources/sources.yml, or a source file that does not match it."""
+
+
+def relative_to_project(problems: Iterable[Problem], root: Path) -> list[Problem]:
+    """Problems named by their path inside the project, as editors see it (annotations/final/12.yml)."""
+    shown = []
+    for problem in problems:
+        path = Path(problem.file)
+        name = path.relative_to(root).as_posix() if path.is_absolute() and path.is_relative_to(root) else problem.file
+        shown.append(Problem(name, problem.line, problem.message, problem.hint))
+    return shown

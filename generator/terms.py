@@ -13,7 +13,7 @@ from functools import cache
 
 from markupsafe import escape
 
-from generator.annotate import GlossaryTerm
+from generator.glossary import GlossaryTerm
 
 WORD = re.compile(r"[A-Za-z0-9]+")
 

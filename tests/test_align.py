@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.align import Alignment, Override, align
-from generator.annotate import load_overrides
+from generator.alignmentfile import load_alignment_corrections
 from generator.errors import InputError
 from generator.model import Document
 from generator.parse import parse_lines
@@ -131,7 +131,7 @@ def test_bad_overrides_name_file_and_line(corpus: Corpus, tmp_path: Path, entry:
     (tmp_path / "annotations").mkdir()
     (tmp_path / "annotations" / "alignment.yml").write_text(f"# comment\nlinks:\n{entry}\n", encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        load_overrides(tmp_path, corpus.document("draft"), corpus.document("final"))
+        load_alignment_corrections(tmp_path, corpus.document("draft"), corpus.document("final"))
     assert f"alignment.yml:3: {message}" in str(caught.value)
 
 

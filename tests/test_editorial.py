@@ -10,13 +10,15 @@ import re
 import pytest
 
 from generator.align import Alignment, align
-from generator.annotate import Annotations, GlossaryTerm, Unit
+from generator.annotate import Annotations
 from generator.build import Pipeline
 from generator.checks import glossary_used
 from generator.editorial import MIN_GLOSSARY_TERMS, content_problems, hidden_changes
 from generator.errors import Problem
+from generator.glossary import GlossaryTerm
 from generator.sources import Corpus
 from generator.terms import occurrences, term_pattern
+from generator.translations import Unit
 
 
 @pytest.fixture(scope="module")
