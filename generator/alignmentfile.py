@@ -17,7 +17,7 @@ from pydantic import Field
 from generator.align import Override, Relation
 from generator.errors import InputError, Problem
 from generator.model import Document
-from generator.strict import Bilingual, Strict
+from generator.strict import Bilingual, Prose, Strict
 from generator.yamlfile import Location, validate
 
 Locate = Callable[[Location], int]
@@ -53,7 +53,7 @@ class ClauseSource(Strict):
 
     final: str = Field(description="The final paragraph, e.g. final/37/1")
     draft: str = Field(description="The draft paragraph the clause comes from, e.g. draft/45/2")
-    words: str = Field(min_length=1, description="The clause as the final paragraph has it")
+    words: Prose = Field(description="The clause as the final paragraph has it")
     why: Bilingual
 
 

@@ -21,7 +21,7 @@ from generator.changes import Correction
 from generator.errors import InputError, Problem, relative_to_project
 from generator.glossary import GlossaryTerm, load_glossary
 from generator.model import Document
-from generator.strict import Bilingual
+from generator.strict import BilingualName
 from generator.synonyms import Vocabulary, load_vocabulary
 from generator.themes import Theme, load_themes
 from generator.translations import Unit, load_translations
@@ -39,7 +39,7 @@ class Annotations:
     unfinished: tuple[Problem, ...] = ()  # valid but incomplete (a term with no definition): fails `check`, not the build
     apparatus: Apparatus = field(default_factory=Apparatus)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)  # synonyms and concepts, for search
-    captions: dict[str, Bilingual] = field(default_factory=dict)  # the editors' captions, by article id (final/12)
+    captions: dict[str, BilingualName] = field(default_factory=dict)  # the editors' captions, by article id (final/12)
     corrections: tuple[Correction, ...] = ()  # the editors' corrections of the computed kinds of change
     themes: tuple[Theme, ...] = ()  # the key changes, by theme (annotations/changes.yml)
     second_sources: tuple[SecondSource, ...] = ()  # clauses from another draft article (alignment.yml clauses:)

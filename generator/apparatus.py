@@ -27,7 +27,7 @@ from pydantic import Field
 from generator.errors import Problem
 from generator.model import Document
 from generator.render.urls import anchor
-from generator.strict import Bilingual, Strict
+from generator.strict import Bilingual, Markdown, Name, Strict
 from generator.yamlfile import Location
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
@@ -43,7 +43,7 @@ ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote"
 class Citation(Strict):
     """Where a fact in a note comes from: a source text of this site, or a published document."""
 
-    title: str = Field(min_length=1, description="What it is, e.g. 《中华人民共和国数据安全法》第二十一条 or sources/003 (the draft)")
+    title: Name = Field(description="What it is, e.g. 《中华人民共和国数据安全法》第二十一条 or sources/003 (the draft)")
     url: str | None = Field(default=None, pattern=r"^https?://", description="Only an address you have checked")
 
 
@@ -51,10 +51,10 @@ class Note(Strict):
     id: str = Field(pattern=SLUG, description="Unique in this file; the note's anchor (#note-<id>) and feed entry")
     kind: Literal["change", "context", "translation", "variant"]
     target: str | None = Field(default=None, description="An article, paragraph or item of this file's article; default the article")
-    author: str = Field(min_length=1)
+    author: Name
     date: date
-    zh: str = Field(min_length=1, description="Markdown, in Chinese")
-    en: str = Field(min_length=1, description="Markdown, in English")
+    zh: Markdown = Field(description="Markdown, in Chinese")
+    en: Markdown = Field(description="Markdown, in English")
     sources: list[Citation] = []
 
 
@@ -68,8 +68,8 @@ class Reference(Strict):
 
 class Law(Strict):
     id: str = Field(pattern=SLUG)
-    zh: str = Field(min_length=1, description="The law's full Chinese name, without 《》")
-    en: str = Field(min_length=1, description="Its English name")
+    zh: Name = Field(description="The law's full Chinese name, without 《》")
+    en: Name = Field(description="Its English name")
     url: str | None = Field(default=None, pattern=r"^https://", description="Only an address you have checked")
     source: str | None = Field(
         default=None, description="Its text in sources/sources.yml (laws:), against which references to its articles are checked"

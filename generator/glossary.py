@@ -12,17 +12,17 @@ from pathlib import Path
 from pydantic import Field
 
 from generator.errors import InputError, Problem, relative_to_project
-from generator.strict import Bilingual, Strict
+from generator.strict import Bilingual, Name, Strict
 from generator.yamlfile import validate
 
 GLOSSARY = Path("annotations") / "glossary.yml"
 
 
 class GlossaryTerm(Strict):
-    zh: str = Field(min_length=1)
-    also: list[str] = Field(default=[], description="Other Chinese forms of the same term")
-    en: str = Field(min_length=1, description="The one English rendering every translation uses")
-    forms: list[str] = Field(default=[], description="Other English forms the consistency check accepts")
+    zh: Name
+    also: list[Name] = Field(default=[], description="Other Chinese forms of the same term")
+    en: Name = Field(description="The one English rendering every translation uses")
+    forms: list[Name] = Field(default=[], description="Other English forms the consistency check accepts")
     definition: Bilingual | None = Field(default=None, description="One line saying what the term means, in both languages")
     note: Bilingual | None = Field(default=None, description="Why this rendering, where there was a choice")
 

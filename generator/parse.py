@@ -21,6 +21,7 @@ from generator.errors import ParseError, Problem
 from generator.model import Article, Chapter, Document, FrontMatter, Item, Paragraph, Repair, Section, Span
 from generator.normalise import normalise
 from generator.numerals import NUMERAL_CHARS, parse_numeral, to_numeral
+from generator.strict import NAME, PROSE
 
 NUMERAL = f"[{NUMERAL_CHARS}]+"
 # Markdown heading marks before a heading: `#### 第一章 总 则`, `###### 第一条`.
@@ -419,4 +420,22 @@ def parse_lines(lines: list[str], file: str, document_id: str = "doc", paragraph
         match = TITLE.match(title.text)
         assert match is not None
         title_text, _ = normalise(match.group("title"), f"{document_id}/title", title.line)
-    return Document(document_id, title_text, tuple(parser.chapters), tuple(parser.loose_articles), file, front, tuple(parser.warnings))
+    document = Document(document_id, title_text, tuple(parser.chapters), tuple(parser.loose_articles), file, front, tuple(parser.warnings))
+    if problems := _too_long(document, file):
+        raise ParseError(problems)
+    return document
+
+
+def _too_long(document: Document, file: str) -> list[Problem]:
+    """Titles and paragraphs far longer than any real one (the limits of generator/strict.py): a pasted file,
+    or headings the parser could not see, run together."""
+    found = [(chapter.title, chapter.span.line, NAME) for chapter in document.chapters]
+    for article in document.articles:
+        found += [(article.title or "", article.span.line, NAME)]
+        found += [(unit.text, unit.span.line, PROSE) for unit in article.units()]
+    hint = "a heading or article number this parser does not know may have run several together"
+    return [
+        Problem(file, line, f"{len(text):,} characters, more than the {kind.limit:,} {kind.what} may have", hint)
+        for text, line, kind in found
+        if len(text) > kind.limit
+    ]

@@ -19,8 +19,8 @@ from generator.collate import Variant, collate
 from generator.errors import InputError, ParseError, Problem, SourceError
 from generator.model import Document
 from generator.parse import parse_lines, read_source
-from generator.strict import Bilingual, Strict
-from generator.yamlfile import validate
+from generator.strict import Bilingual, BilingualName, MaybeName, Prose, Strict
+from generator.yamlfile import read, validate
 
 CATALOGUE = Path("sources") / "sources.yml"
 
@@ -35,35 +35,35 @@ class Expected(Strict):
 class ArticlePrefix(Strict):
     """What goes before 第十二条 / Article 12 when an article of this document is named on the site."""
 
-    zh: str = ""
-    en: str = ""
+    zh: MaybeName = ""
+    en: MaybeName = ""
 
 
 class Fact(Strict):
     """One line of the "what this text is" panel on a document's pages: what a witness states (its line and
     words, checked) or, where no line states it, the editors' reading of the sources, with their reason."""
 
-    label: Bilingual = Field(description="e.g. {zh: 通过机关, en: Adopted by}")
+    label: BilingualName = Field(description="e.g. {zh: 通过机关, en: Adopted by}")
     value: Bilingual
     witness: str | None = Field(default=None, description="The witness whose line states it")
     line: int | None = Field(default=None, ge=1)
-    quote: str | None = Field(default=None, min_length=1, description="The source's words, exactly as on that line")
+    quote: Prose | None = Field(default=None, description="The source's words, exactly as on that line")
     reading: Bilingual | None = Field(default=None, description="Where no line states it: why the editors say so")
 
 
 class DocumentEntry(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Stable id used in URLs and annotation targets")
-    title: Bilingual
+    title: BilingualName
     printed: str = Field(description="Id of the witness the site prints for this document")
     expect: Expected
     prefix: ArticlePrefix = Field(default=ArticlePrefix(), description="e.g. {zh: 征求意见稿, en: 'Draft '}; none for the final text")
-    short: Bilingual | None = Field(
+    short: BilingualName | None = Field(
         default=None,
         description="What the navigation and the home page call its whole text, e.g. {zh: 终稿全文, en: Final text}; default its title",
     )
 
     facts: list[Fact] = Field(default=[], description="What the text is: issuing body, kind and level, dates, status")
-    authority: Bilingual | None = Field(
+    authority: BilingualName | None = Field(
         default=None, description="The body that adopted or issued it, as its printed copy names it (citations, Akoma Ntoso)"
     )
 
@@ -77,7 +77,7 @@ class StatedDate(Strict):
     event: Literal["adopted", "approved", "published", "in-force"]
     date: date
     line: int = Field(ge=1)
-    quote: str = Field(min_length=1, description="The source's words, exactly as on that line")
+    quote: Prose = Field(description="The source's words, exactly as on that line")
 
 
 class ParagraphBreak(Strict):
@@ -220,6 +220,13 @@ def _states(quote: str, day: date) -> bool:
     return f"{day.year}年{day.month}月{day.day}日" in written or (day.isoformat() in written)
 
 
+def _expectation_line(root: Path, catalogue: Catalogue, entry_id: str) -> int:
+    """The line of an entry's `expect:` (read again: only a wrong count needs it)."""
+    listed = "documents" if any(document.id == entry_id for document in catalogue.documents) else "laws"
+    index = next(i for i, entry in enumerate(getattr(catalogue, listed)) if entry.id == entry_id)
+    return read(root / CATALOGUE).locate((listed, index, "expect"))
+
+
 def load_corpus(root: Path) -> Corpus:
     """Validate the catalogue, parse every witness, check the expected counts and collate. Raises InputError
     with every problem found across all files."""
@@ -240,10 +247,11 @@ def load_corpus(root: Path) -> Corpus:
         if found != (expected.chapters, expected.articles):
             problems.append(
                 Problem(
-                    f"sources/{entry.file}",
-                    0,
-                    f"parsed {found[0]} chapters and {found[1]} articles; sources.yml expects {expected.chapters} and {expected.articles}",
-                    "a heading the parser did not recognise, or a wrong count in sources.yml",
+                    str(root / CATALOGUE),
+                    _expectation_line(root, catalogue, entry.document),
+                    f"sources/{entry.file} parses to {found[0]} chapters and {found[1]} articles; "
+                    f"{entry.document} expects {expected.chapters} and {expected.articles}",
+                    "a heading the parser did not recognise, or a wrong count here",
                 )
             )
     if problems:

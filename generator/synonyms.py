@@ -23,7 +23,7 @@ from pydantic import Field
 
 from generator.apparatus import Resolver, Target
 from generator.errors import InputError, Problem
-from generator.strict import Bilingual, Strict
+from generator.strict import Bilingual, BilingualName, Name, Strict
 from generator.yamlfile import validate
 
 SYNONYMS = Path("annotations") / "synonyms.yml"
@@ -32,14 +32,14 @@ SYNONYMS = Path("annotations") / "synonyms.yml"
 class SynonymGroup(Strict):
     """Expressions a search treats as one, in each language; at least one of each language is in the texts."""
 
-    zh: list[str] = Field(min_length=1, description="Chinese expressions, e.g. [施行, 生效]")
-    en: list[str] = Field(min_length=1, description="English expressions, e.g. [come into force, take effect]")
+    zh: list[Name] = Field(min_length=1, description="Chinese expressions, e.g. [施行, 生效]")
+    en: list[Name] = Field(min_length=1, description="English expressions, e.g. [come into force, take effect]")
 
 
 class Concept(Strict):
     """A name practitioners give a provision, which its own text does not use."""
 
-    name: Bilingual
+    name: BilingualName
     targets: list[str] = Field(min_length=1, description="The provisions it names: final/59/2, heilongjiang/10 …")
     why: Bilingual = Field(description="Where the name comes from (a source text of this site, or a cited publication)")
 
@@ -51,7 +51,7 @@ class SynonymsFile(Strict):
 
 @dataclass(frozen=True)
 class PlacedConcept:
-    name: Bilingual
+    name: BilingualName
     targets: tuple[Target, ...]
 
 

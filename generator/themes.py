@@ -14,7 +14,7 @@ from pydantic import Field
 
 from generator.apparatus import SLUG, Resolver, markdown_problem
 from generator.errors import InputError, Problem
-from generator.strict import Bilingual, Strict
+from generator.strict import BilingualName, Markdown, Name, Strict
 from generator.yamlfile import validate
 
 THEMES = Path("annotations") / "changes.yml"
@@ -22,11 +22,11 @@ THEMES = Path("annotations") / "changes.yml"
 
 class Theme(Strict):
     id: str = Field(pattern=SLUG, description="The theme's anchor on the key-changes page (#<id>)")
-    title: Bilingual
-    zh: str = Field(min_length=1, description="The analysis, Markdown, in Chinese: facts from the texts, opinion marked")
-    en: str = Field(min_length=1, description="The same in English")
+    title: BilingualName
+    zh: Markdown = Field(description="The analysis, Markdown, in Chinese: facts from the texts, opinion marked")
+    en: Markdown = Field(description="The same in English")
     articles: list[str] = Field(min_length=1, description="The final (or deleted draft) articles it is about: final/12, draft/6")
-    author: str = Field(min_length=1)
+    author: Name
     date: date
 
 

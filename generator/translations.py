@@ -21,7 +21,7 @@ from generator.apparatus import Collector, Note, Reference, Resolver
 from generator.changes import ChangeKind, Correction
 from generator.errors import InputError, Problem, relative_to_project
 from generator.model import Article, Document
-from generator.strict import Bilingual, Strict
+from generator.strict import BilingualName, MaybeProse, Name, Prose, Strict
 from generator.yamlfile import Location, validate
 
 ARTICLE_FILE = re.compile(r"^(\d+)\.yml$")
@@ -35,13 +35,13 @@ def fingerprint(text: str) -> str:
 class Exemption(Strict):
     """A glossary term whose English rendering this unit may leave out, with the reason (reviewed)."""
 
-    term: str = Field(min_length=1)
-    why: str = Field(min_length=1)
+    term: Name
+    why: Prose
 
 
 class UnitTranslation(Strict):
     zh: str = Field(pattern=r"^[0-9a-f]{8}$", description="Fingerprint of the Chinese this translates (python -m generator stub writes it)")
-    en: str = Field(description="The English; empty while untranslated")
+    en: MaybeProse = Field(description="The English; empty while untranslated")
     glossary_exempt: list[Exemption] = []
 
 
@@ -60,14 +60,14 @@ class ChangeFix(Strict):
     where: str = Field(description="final/57/1, final/59/2/3 — or draft/60/2 for a dropped paragraph")
     kind: ChangeKind
     remove: bool = Field(default=False, description="true: the computed kind is wrong here; false: add it")
-    evidence: str = Field(default="", description="For an addition: the words that show it")
-    why: str = Field(min_length=1, description="Why the computed kinds were wrong here")
+    evidence: MaybeProse = Field(default="", description="For an addition: the words that show it")
+    why: Prose = Field(description="Why the computed kinds were wrong here")
 
 
 class ArticleFile(Strict):
     """annotations/<document>/<article>.yml: the article's translation, notes and cross-references."""
 
-    caption: Bilingual | None = Field(
+    caption: BilingualName | None = Field(
         default=None,
         description="The editors' name for an article its text leaves unnamed (shown as editorial): a few words, no full stop",
     )
@@ -104,7 +104,7 @@ class Translations:
     units: dict[str, Unit] = field(default_factory=dict)  # translated units by id
     totals: dict[str, int] = field(default_factory=dict)  # document -> translatable units
     readers: list[Collector] = field(default_factory=list)  # notes and references, one reader per file
-    captions: dict[str, Bilingual] = field(default_factory=dict)
+    captions: dict[str, BilingualName] = field(default_factory=dict)
     corrections: list[Correction] = field(default_factory=list)
 
 
@@ -114,7 +114,7 @@ class _Collector:
     def __init__(self, path: Path, shown: str, locate: Callable[[Location], int], problems: list[Problem]) -> None:
         self.path, self.shown, self.locate, self.problems = path, shown, locate, problems
         self.units: list[Unit] = []
-        self.captions: dict[str, Bilingual] = {}
+        self.captions: dict[str, BilingualName] = {}
         self.corrections: list[Correction] = []
 
     def problem(self, location: Location, message: str, hint: str = "") -> None:
@@ -148,7 +148,7 @@ class _Collector:
 CAPTION_END = "。；;，,.：:！!？?"
 
 
-def _read_caption(collector: _Collector, article: Article, caption: Bilingual | None) -> None:
+def _read_caption(collector: _Collector, article: Article, caption: BilingualName | None) -> None:
     if caption is None:
         return
     if article.title is not None:
@@ -248,7 +248,7 @@ def load_translations(
                 problems.append(
                     Problem(
                         shown,
-                        0,
+                        1,
                         f"no {document_id} article matches this file name",
                         f"files here are named <article number>.yml, 1 to {len(articles)}, or chapters.yml",
                     )

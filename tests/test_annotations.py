@@ -94,7 +94,7 @@ def test_structure_must_mirror_the_text(project: Path, corpus: Corpus) -> None:
 
 def test_unknown_article(project: Path, corpus: Corpus) -> None:
     write(project, "final/99.yml", "translation: null\n")
-    assert "annotations/final/99.yml: no final article matches this file name" in problems(project, corpus)
+    assert "annotations/final/99.yml:1: no final article matches this file name" in problems(project, corpus)
 
 
 def test_yaml_syntax_unknown_key_and_encoding(project: Path, corpus: Corpus) -> None:
@@ -124,7 +124,7 @@ def test_cli_check_exits_1_with_every_message(project: Path) -> None:
 
 def test_an_unquoted_fingerprint_gets_a_hint(project: Path, corpus: Corpus) -> None:
     write(project, "final/5.yml", "translation:\n  paragraphs:\n    - zh: 12345678\n      en: x\n")
-    assert "hint: put it in quotes" in problems(project, corpus)
+    assert "hint: YAML reads this unquoted value as a number: put it in double quotes" in problems(project, corpus)
 
 
 def unit(unit_id: str, zh: str, en: str, exempt: tuple[str, ...] = ()) -> Unit:
@@ -229,11 +229,12 @@ def test_libyaml_reads_every_file_as_the_python_loader_does() -> None:
     assert len(files) > 200
     for path in files:
         text = path.read_text(encoding="utf-8-sig")
-        fast, fast_line = yamlfile._load(text, yamlfile.FastLoader)
-        slow, slow_line = yamlfile._load(text, yaml.SafeLoader)
-        assert fast == slow, path
-        for location in _locations(slow):
-            assert fast_line(location) == slow_line(location), (path, location)
+        fast = yamlfile._load(path, text, yamlfile.FastLoader)
+        slow = yamlfile._load(path, text, yamlfile.ClearLoader)
+        assert fast.data == slow.data, path
+        for location in _locations(slow.data):
+            assert fast.locate(location) == slow.locate(location), (path, location)
+            assert fast.cut_by_comment(location) == slow.cut_by_comment(location), (path, location)
 
 
 def test_a_syntax_error_is_reported_in_the_python_loaders_words(tmp_path: Path) -> None:

@@ -160,8 +160,9 @@ def test_duplicate_law(project: Path, corpus: Corpus) -> None:
 
 def test_check_exits_1_and_no_site_is_built(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    with (project / "annotations" / "final" / "12.yml").open("a", encoding="utf-8") as file:
-        file.write("notes:\n  - {id: x, kind: change, author: E, date: 2026-11-23, zh: 见<b>此</b>, en: see}\n")
+    path = project / "annotations" / "final" / "12.yml"
+    note = "notes:\n  - {id: x, kind: change, author: E, date: 2026-11-23, zh: 见<b>此</b>, en: see}\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("notes:\n", note, 1), encoding="utf-8")
     environment = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
     check = run_cli("check", cwd=project, env=environment)
     assert check.returncode == 1 and "raw HTML is not allowed in notes" in check.stderr and "Traceback" not in check.stderr

@@ -175,7 +175,9 @@ def test_a_wrong_expected_count_is_an_error(project: Path) -> None:
     break_catalogue(project, "expect: {chapters: 9, articles: 72}", "expect: {chapters: 9, articles: 73}")
     result = run_cli("--root", str(project), "check")
     assert result.returncode == 1
-    assert "sources/003_9dcf3e877a92f983.txt: parsed 9 chapters and 72 articles; sources.yml expects 9 and 73" in result.stderr
+    line = catalogue_line(project, "articles: 73")
+    expected = f"sources.yml:{line}: sources/003_9dcf3e877a92f983.txt parses to 9 chapters and 72 articles; draft expects 9 and 73"
+    assert expected in result.stderr
 
 
 def test_a_misquoted_date_is_an_error(project: Path) -> None:
@@ -197,3 +199,31 @@ def test_a_fact_needs_a_source_line_or_the_editors_reading(project: Path) -> Non
     break_catalogue(project, "        reading:\n          zh: 本站只据", "        readings:\n          zh: 本站只据")
     result = run_cli("--root", str(project), "check")
     assert result.returncode == 1 and "documents.0.facts.4.readings: Extra inputs are not permitted" in result.stderr
+
+
+# YAML that reads otherwise than it looks, and values no real text has: each one line, with its line number.
+A49, CAT = "annotations/final/49.yml", "sources/sources.yml"
+MISREAD = [
+    (CAT, "date: 2023-10-26, line: 3", "date: 2023-13-45, line: 3", "sources.yml:{line}: '2023-13-45' is not a real date"),
+    (A49, "date: 2026-12-01", "date: 2026-02-30", "49.yml:{line}: '2026-02-30' is not a real date (day is out of range"),
+    (A49, "caption:\n", 'caption:\n  zh: "甲"\n  en: "A"\ncaption:\n', "49.yml:{line}: `caption:` is given twice (lines 3 and 6)"),
+    (A49, "author: Editors", "author: no", "49.yml:{line}: notes.0.author: Input should be a valid string (received False)"),
+    (A49, "author: Editors", "author: 2023-10-26", "YAML reads this unquoted value as a date: put it in double quotes"),
+    (A49, "author: Editors", "author: Editors #1 and #2", "49.yml:{line}: notes.0.author: the text stops before '#1 and #2'"),
+    (A49, 'en: "Data security protection"', 'en: "' + "protection " * 40 + 'x"', "49.yml:{line}: caption.en: 441 characters, more than"),
+    (CAT, "zh: 石家庄市数字经济促进条例\n", "zh: " + "长" * 1_000_000 + "\n", "sources.yml:{line}: documents.0.title.zh: 1,000,000 char"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), MISREAD, ids=[case[3][:40] for case in MISREAD])
+def test_what_yaml_reads_otherwise_is_named_with_its_line(tmp_path: Path, file: str, old: str, new: str, expected: str) -> None:
+    for folder in ("sources", "annotations"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    path = tmp_path / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1 + (new.count("\n") - 1 if new.startswith("caption") else 0)
+    result = run_cli("--root", str(tmp_path), "check")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert expected.format(line=line) in result.stderr

@@ -93,12 +93,12 @@ def test_concepts_and_synonyms_are_indexed_with_what_they_name(corpus: Corpus) -
     from generator.render.pages import final_article
     from generator.render.searchtext import grams
     from generator.render.site import Site
-    from generator.strict import Bilingual
+    from generator.strict import BilingualName
     from generator.synonyms import PlacedConcept
 
     pipeline = run_pipeline(ROOT)
     site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations)
-    whole = PlacedConcept(Bilingual(zh="测试概念", en="test concept"), (site.resolve("final/12"),))
+    whole = PlacedConcept(BilingualName(zh="测试概念", en="test concept"), (site.resolve("final/12"),))
     vocabulary = replace(pipeline.annotations.vocabulary, concepts=(*pipeline.annotations.vocabulary.concepts, whole))
     site = Site(pipeline.corpus, pipeline.alignment, replace(pipeline.annotations, vocabulary=vocabulary))
     final = pipeline.corpus.document("final")

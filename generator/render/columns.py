@@ -43,15 +43,15 @@ def paragraph_number(number: int, language: str) -> str:
     return chr(0x245F + number) if language == "zh" and number <= 20 else f"({number})"
 
 
-def margin(line: Line, link: bool) -> str:
+def margin(line: Line, link: bool) -> Markup:
     """The line's margin number as HTML: a permalink to the paragraph where the line has an id, else plain.
     Out of a hand-made selection (CSS), so that a quotation copied by hand holds only the text."""
     if not line.number:
-        return ""
+        return Markup("")
     name = LOCALES[line.lang].where(line.paragraph)
     if link:
-        return f'<a class="num" href="#{line.anchor}" aria-label="{name}" data-pagefind-ignore>{line.number}</a>'
-    return f'<span class="num" title="{name}" data-pagefind-ignore>{line.number}</span>'
+        return Markup(f'<a class="num" href="#{line.anchor}" aria-label="{name}" data-pagefind-ignore>{line.number}</a>')
+    return Markup(f'<span class="num" title="{name}" data-pagefind-ignore>{line.number}</span>')
 
 
 def lines_of(article: Article, paragraphs: Iterable[int] | None = None, english: English | None = None) -> list[Line]:

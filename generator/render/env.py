@@ -1,6 +1,7 @@
 """The one Jinja environment of the generator's templates, its filters, and the interface's words.
 
-Reads: templates/ and templates/labels.yml beside this module. Writes: nothing. StrictUndefined, so that a
+Reads: templates/ and templates/labels.yml beside this module. Writes: nothing. Autoescaping: the one place
+where text becomes HTML. StrictUndefined, so that a
 missing value or label fails the build instead of printing nothing; filters registered explicitly; compiled
 templates kept between builds (generator/templatecache.py).
 """
@@ -14,35 +15,44 @@ from typing import Any
 
 import yaml
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from generator import prerendered
 from generator.templatecache import TEMPLATE_CACHE
 
 TEMPLATES = Path(__file__).parent / "templates"
-MARKDOWN_SPECIAL = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]<>()#+-.!|"})
+# Markdown's own specials; HTML's (& < > " ') are escaped as HTML after these, so the two never meet.
+MARKDOWN_SPECIAL = str.maketrans({char: f"\\{char}" for char in "\\`*_{}[]()#+-.!|~"})
 
 
-def markdown_escape(text: str) -> str:
-    """Text from the sources in a Markdown title or table cell, with Markdown's special characters escaped."""
-    return text.translate(MARKDOWN_SPECIAL)
+def markdown_text(text: str) -> Markup:
+    """Text in a Markdown heading or table cell: shows as typed, whatever characters it has."""
+    if isinstance(text, Markup):  # already HTML (a chapter name with its lang span): only Markdown's specials left
+        return text
+    return escape(text.translate(MARKDOWN_SPECIAL))
 
 
-def yaml_string(text: str) -> str:
-    """Text as a quoted string in a page's front matter (a JSON string is a YAML string; CJK kept as it is)."""
-    return json.dumps(text, ensure_ascii=False)
+def yaml_string(text: str) -> Markup:
+    """Text as a quoted string in a page's front matter. Material prints front-matter titles into the page as
+    they stand (header, navigation, <title>), so the string holds the text as HTML (escaped); a JSON string is a
+    YAML string, CJK kept as it is."""
+    return Markup(json.dumps(str(escape(text)), ensure_ascii=False))
 
 
 def make_environment(bytecode_cache: BytecodeCache | None = TEMPLATE_CACHE) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
-        autoescape=False,
+        # Every {{ value }} is text, escaped here and nowhere else; only Markup (HTML the generator made from
+        # escaped text: redlines, notes, chapter names) passes as it is. So editors' and sources' words can never
+        # become markup, whichever template or place they land in.
+        autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         bytecode_cache=bytecode_cache,
     )
-    env.filters["md"] = markdown_escape
+    env.filters["md"] = markdown_text
     env.filters["yaml_string"] = yaml_string
     env.filters["prerendered"] = prerendered.wrap
     return env
