@@ -75,8 +75,8 @@ def csl_items(corpus: Corpus, entry: DocumentEntry, article: dict[str, Any], pag
     dates = _dates(corpus, entry)
     issued = dates.get("adopted") or dates.get("published")
     items = []
-    for language, code in (("zh", "zh-CN"), ("en", "en-GB")):
-        locale = LOCALES[language]
+    for language, locale in LOCALES.items():
+        code = locale.tag
         caption = (article.get("caption") or {}).get(language)
         item: dict[str, Any] = {
             "id": f"{entry.id}-{article['number']}-{language}",
@@ -91,6 +91,8 @@ def csl_items(corpus: Corpus, entry: DocumentEntry, article: dict[str, Any], pag
         if issued:
             year, month, day = (int(part) for part in issued.split("-"))
             item["issued"] = {"date-parts": [[year, month, day]]}
+        else:  # said in words: a citation processor prints "n.d.", in English whatever the language
+            item["issued"] = {"literal": locale.undated}
         if language == "en":
             item["note"] = "Unofficial English translation; the Chinese text prevails."
         items.append(item)

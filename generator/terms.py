@@ -20,14 +20,18 @@ WORD = re.compile(r"[A-Za-z0-9]+")
 
 @cache
 def term_pattern(english: str) -> re.Pattern[str]:
-    """`people's government` also matches `People's Governments`; `county` matches `counties`."""
+    """`people's government` also matches `People's Governments`; `county` matches `counties`; `county (county-level
+    city, district)` matches `counties (county-level cities, districts)` with its parentheses."""
     parts = []
     for word in WORD.findall(english):
         if word.endswith("y") and len(word) > 2 and word[-2].lower() not in "aeiou":
             parts.append(re.escape(word[:-1]) + "(?:y|ies)")
         else:
             parts.append(re.escape(word) + "(?:s|es)?")
-    return re.compile(r"\b" + r"\W+".join(parts) + r"\b", re.IGNORECASE)
+    # A rendering that ends (or starts) in punctuation keeps it: "county (county-level city, district)" is
+    # marked to its closing parenthesis, not to "district".
+    lead, trail = re.match(r"\W*", english).group(), re.search(r"\W*$", english).group()  # type: ignore[union-attr]
+    return re.compile(re.escape(lead) + r"\b" + r"\W+".join(parts) + r"\b" + re.escape(trail), re.IGNORECASE)
 
 
 def occurrences(chinese: str, forms: Iterable[str], longer: Iterable[str]) -> list[str]:

@@ -1,7 +1,8 @@
 """The comparison table (对照表) as a Word document, in Chinese and in English: one row per draft→final link in
 the order of the final text — deleted draft articles in their place with an empty final cell, new final articles
 with an empty draft cell — under chapter headings, with the redline as strike-through (deleted) and underline
-(inserted), and the source and licence in the footer.
+(inserted), and the source and licence in the footer. A4 landscape; every run tagged with its language (zh-CN or
+en-GB), so that Word checks the spelling of each in its own language and a screen reader reads each aloud as it is.
 
 Reads: the `Site` (texts, translations, alignment, the order of generator/render/compared.py). Writes: the
 bytes of a .docx (python-docx), for downloads/comparison.<language>.docx.
@@ -11,16 +12,22 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 from docx import Document as WordDocument
 from docx.enum.section import WD_ORIENT
-from docx.shared import Pt
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 from docx.table import _Cell
+from docx.text.run import Run
 
 from generator.redline import Segment, redline
 from generator.render.columns import Line, lines_of, row_lines
 from generator.render.compared import sequence
+from generator.render.locale import LOCALES
 from generator.render.site import Site
 
 LICENCE = {
@@ -41,9 +48,10 @@ def comparison_docx(site: Site, language: str) -> bytes:
     document = WordDocument()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    section.page_width, section.page_height = Mm(297), Mm(210)  # A4 (python-docx's template is US Letter)
     style = document.styles["Normal"]
     style.font.size = Pt(9)
+    _tag(style.element.get_or_add_rPr(), language)
     document.add_heading(labels["regulation_title"] + labels["compare_suffix"], level=1)
     dates = labels["compare_version"].format(
         draft=site.locale(language).date(site.dates["published"]), final=site.locale(language).date(site.dates["adopted"])
@@ -90,9 +98,39 @@ def comparison_docx(site: Site, language: str) -> bytes:
     properties.created = properties.modified = moment
     properties.author = properties.last_modified_by = "the contributors to this project"
     properties.title = labels["regulation_title"] + labels["compare_suffix"]
+    for paragraph in _paragraphs(document):
+        for run in paragraph.runs:
+            _tag_run(run, language)
     out = io.BytesIO()
     document.save(out)
     return _fixed_zip(out.getvalue(), moment)
+
+
+def _paragraphs(document: Any) -> Iterator[Any]:
+    yield from document.paragraphs
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+    for section in document.sections:
+        yield from section.footer.paragraphs
+
+
+def _tag_run(run: Run, language: str) -> None:
+    """A run is Chinese where it has a Han character and the page is Chinese or the run is the original, else the
+    page's language."""
+    chinese = language == "zh" or any("\u4e00" <= char <= "\u9fff" for char in run.text)
+    _tag(run.element.get_or_add_rPr(), "zh" if chinese else language)
+
+
+def _tag(properties: Any, language: str) -> None:
+    """<w:lang>: Word's language of the text (w:val) and of its East Asian characters (w:eastAsia)."""
+    for old in properties.findall(qn("w:lang")):
+        properties.remove(old)
+    tag = OxmlElement("w:lang")
+    tag.set(qn("w:val"), LOCALES[language].tag)
+    tag.set(qn("w:eastAsia"), LOCALES["zh"].tag)
+    properties.append(tag)
 
 
 def _fixed_zip(data: bytes, moment: datetime) -> bytes:

@@ -31,11 +31,14 @@ class Page(HTMLParser):
         self.links: list[str] = []
         self.resources: list[str] = []
         self.ids: set[str] = set()
+        self.described_by: list[str] = []  # the ids aria-describedby and aria-labelledby refer to
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if values.get("id"):
             self.ids.add(str(values["id"]))
+        for name in ("aria-describedby", "aria-labelledby"):
+            self.described_by.extend(str(values[name]).split() if values.get(name) else [])
         if tag == "a" and values.get("href"):
             self.links.append(str(values["href"]))
         if tag == "link" and values.get("href"):

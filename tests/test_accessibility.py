@@ -150,3 +150,14 @@ def test_touch_targets_are_at_least_24_px_on_a_phone(browser: Browser, base_url:
     )
     assert small == []
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_the_home_page_controls_are_24_px_targets_at_390_px(browser: Browser, base_url: str, path: str) -> None:
+    """axe's target-size rule (WCAG 2.2 AA, 2.5.8) on a phone: the relation bar's smallest segments included."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    violations = Axe().run(page, options={"runOnly": ["target-size"]}).response["violations"]
+    assert [node["target"] for violation in violations for node in violation["nodes"]] == []
+    context.close()

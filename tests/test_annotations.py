@@ -144,6 +144,8 @@ def test_glossary_rendering_is_required() -> None:
 def test_term_patterns_allow_plural_and_capitals() -> None:
     assert term_pattern("people's government").search("the Municipal People's Governments shall")
     assert term_pattern("county (county-level city, district)").search("counties (county-level cities, districts)")
+    found = term_pattern("county (county-level city, district)").search("the counties (county-level cities, districts) shall")
+    assert found is not None and found.group() == "counties (county-level cities, districts)"  # marked to its ")"
     assert not term_pattern("commerce").search("commercial")
 
 

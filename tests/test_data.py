@@ -12,6 +12,7 @@ import pytest
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from docx import Document as WordDocument
+from docx.oxml.ns import qn
 
 from generator.build import Pipeline, outputs
 from generator.export import corpus_json
@@ -66,6 +67,9 @@ def test_every_csl_item_renders_in_a_citation_processor(files: dict[str, str | b
     final_49 = next(item for item in items if item["id"] == "final-49-en")
     assert final_49["issued"] == {"date-parts": [[2023, 10, 26]]} and final_49["section"].startswith("Article 49")
     assert any("Shijiazhuang Municipal Regulations on Promoting the Digital Economy" in entry for entry in rendered)
+    assert not any("n.d." in entry for entry in rendered)
+    # The Heilongjiang draft states no date: its 84 articles are cited "undated" in each language.
+    assert sum("undated" in entry for entry in rendered) == 84 and sum("未注明日期" in entry for entry in rendered) == 84
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
@@ -93,8 +97,14 @@ def test_the_word_comparison_table_reads_back(pipeline: Pipeline, files: dict[st
         underlined = "".join(r.text for p in row.cells[1].paragraphs for r in p.runs if r.font.underline)
         assert struck == "".join(s.text for s in segments if s.op == "delete").replace("\n", "")
         assert underlined == "".join(s.text for s in segments if s.op == "insert").replace("\n", "")
-    footer = WordDocument(io.BytesIO(content)).sections[0].footer.paragraphs[0].text
-    assert "CC BY 4.0" in footer
+    word = WordDocument(io.BytesIO(content))
+    assert "CC BY 4.0" in word.sections[0].footer.paragraphs[0].text
+    assert (round(word.sections[0].page_width.mm), round(word.sections[0].page_height.mm)) == (297, 210)  # A4 landscape
+    runs = word.element.body.iter(qn("w:r"))
+    tags = {run: run.find(qn("w:rPr") + "/" + qn("w:lang")) for run in runs}
+    assert all(tag is not None for tag in tags.values())  # every run says its language
+    expected = {"zh": {"zh-CN"}, "en": {"en-GB"}}[language]
+    assert {tag.get(qn("w:val")) for tag in tags.values() if tag is not None} == expected
 
 
 def test_llms_txt_follows_its_convention_and_links_what_exists(files: dict[str, str | bytes]) -> None:

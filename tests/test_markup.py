@@ -200,3 +200,23 @@ def test_the_downloads_carry_markup_as_text(marked_site: tuple[Path, dict[str, i
     assert any(SHORT_EN in cell.text for row in table.tables[0].rows for cell in row.cells)
     citation = json.loads((site / "api" / "final" / "49.csl.json").read_text(encoding="utf-8"))
     assert any(SHORT_EN in item["section"] for item in citation) and any(item["title"].endswith(PAYLOAD) for item in citation)
+
+
+def test_search_results_show_marked_up_captions_as_typed(marked_site: tuple[Path, dict[str, int]], browser: Any) -> None:
+    """The search index takes the title and caption from the page (Pagefind's meta): the result names the article
+    with its caption exactly as typed."""
+    from playwright.sync_api import expect
+
+    from tests.browser import serve
+
+    project, _ = marked_site
+    with serve(project / "site") as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{url}/en/")
+        box = page.locator("#site-search-query")
+        box.click()
+        box.fill("Article 49")
+        title = page.locator(".md-search-result__item").first.locator("h1")
+        expect(title).to_have_text(f"Article 49 [{SHORT_EN}]")
+        assert page.evaluate(INJECTED) == []
+        page.close()

@@ -144,3 +144,13 @@ def test_one_setting_moves_canonical_links_sitemap_feeds_and_edit_links(tmp_path
     page = (tmp_path / "en" / "articles" / "12" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{site_url}en/articles/12/">' in page
     assert f'href="{repository}/edit/main/annotations/final/12.yml"' in page
+
+
+def test_every_aria_reference_names_an_element_of_its_page(site: Path) -> None:
+    """A term marked in the text refers to its entry in the page's term list (aria-describedby): every marked
+    term has one, the parallel view's included."""
+    missing = []
+    for path in sorted(site.rglob("*.html")):
+        page = read_page(path)
+        missing += [f"{path.relative_to(site)}: {name}" for name in page.described_by if name not in page.ids]
+    assert missing == []

@@ -57,3 +57,14 @@ def test_main_is_deployed_to_pages_with_rights_only_where_needed() -> None:
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
     built = next(step for step in build["steps"] if step.get("run") == "./dev build")
     assert set(built["env"]) == {"SITE_URL", "REPO_URL"}  # the one setting the site's addresses follow
+
+
+def test_pull_requests_from_forks_get_no_secrets_and_no_write_rights() -> None:
+    """What SECURITY.md promises: the pull-request workflow reads no secret and can write nothing."""
+    text = (WORKFLOWS / "check.yml").read_text(encoding="utf-8")
+    workflow = load("check.yml")
+    assert set(workflow["on"]) == {"pull_request"} and workflow["permissions"] == {"contents": "read"}
+    assert "secrets." not in text and "GITHUB_TOKEN" not in text
+    checkout = next(step for step in steps(workflow) if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    assert "SECURITY.md" in (ROOT / "README.md").read_text(encoding="utf-8")

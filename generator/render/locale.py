@@ -17,6 +17,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 class Locale(ABC):
     language: str
+    tag: str  # the language as BCP 47 tags it, for CSL and Word: the edition's English is British
+    undated: str  # a citation's date where the text states none (a citation processor would print "n.d.")
     comma: str  # between the names in a short list: 第一条、第二条 / Article 1, Article 2
 
     @abstractmethod
@@ -58,6 +60,8 @@ class Locale(ABC):
 
 class Chinese(Locale):
     language = "zh"
+    tag = "zh-CN"
+    undated = "未注明日期"
     comma = "、"
 
     def article_name(self, number: int, prefix: str = "") -> str:
@@ -92,6 +96,8 @@ class Chinese(Locale):
 
 class English(Locale):
     language = "en"
+    tag = "en-GB"
+    undated = "undated"
     comma = ", "
 
     def article_name(self, number: int, prefix: str = "") -> str:

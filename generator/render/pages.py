@@ -163,6 +163,7 @@ def final_article(site: Site, article: Article, language: str) -> str:
     translated = language == "en" and all(site.annotations.english(unit.id) for unit in article.units())
     original = comparison(article, link, draft, final, labels, None, None, "zh-")[0] if language == "en" and "en" in shown else []
     locale = site.locale(language)
+    parallel_view = _parallel_view(site, article, language, terms, "compare")  # marks terms too: before the term list
     return render(
         "final_article.md.j2",
         **site.context(language, page),
@@ -180,7 +181,7 @@ def final_article(site: Site, article: Article, language: str) -> str:
         search_grams=_search_grams(site, "final", article, language),
         document_word=_document_word(site, "final"),
         search_synonyms=_search_synonyms(site, "final", article, language),
-        **_parallel_view(site, article, language, terms, "compare"),
+        **parallel_view,
         **_about(site, "final", language),
         changes=_change_views(site, link, language),
         second_sources=_second_sources(site, article, language, page),
@@ -195,6 +196,8 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
     terms = TermMarker(site.annotations.glossary, language)
     lines = lines_of(article, english=site.english(language))
     translated = bool(lines) and lines[0].lang == language
+    marked = [(line, Markup(terms.mark(line.marker + line.text))) for line in lines]
+    parallel_view = _parallel_view(site, article, language, terms, "text")  # marks terms too: before the term list
     return render(
         "document_article.md.j2",
         **site.context(language, page),
@@ -202,7 +205,7 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
         document_title=site.corpus.catalogue.document(document_id).title,
         article=article,
         title=site.article_title(article, language),
-        lines=[(line, Markup(terms.mark(line.marker + line.text))) for line in lines],
+        lines=marked,
         original=[(line, escape(line.marker + line.text)) for line in lines_of(article)] if language == "en" and translated else [],
         translated=translated,
         terms=_terms_list(terms),
@@ -213,7 +216,7 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
         search_grams=_search_grams(site, document_id, article, language),
         document_word=_document_word(site, document_id),
         search_synonyms=_search_synonyms(site, document_id, article, language),
-        **_parallel_view(site, article, language, terms, "text"),
+        **parallel_view,
         **_about(site, document_id, language),
         went_on=[
             {
