@@ -99,7 +99,8 @@ def test_the_word_comparison_table_reads_back(pipeline: Pipeline, files: dict[st
         assert underlined == "".join(s.text for s in segments if s.op == "insert").replace("\n", "")
     word = WordDocument(io.BytesIO(content))
     assert "CC BY 4.0" in word.sections[0].footer.paragraphs[0].text
-    assert (round(word.sections[0].page_width.mm), round(word.sections[0].page_height.mm)) == (297, 210)  # A4 landscape
+    width, height = word.sections[0].page_width, word.sections[0].page_height
+    assert width is not None and height is not None and (round(width.mm), round(height.mm)) == (297, 210)  # A4 landscape
     runs = word.element.body.iter(qn("w:r"))
     tags = {run: run.find(qn("w:rPr") + "/" + qn("w:lang")) for run in runs}
     assert all(tag is not None for tag in tags.values())  # every run says its language
