@@ -32,6 +32,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
+from generator.sources import ArticlePrefix, Catalogue, load_catalogue, load_corpus
+from generator.strict import BilingualName
+from generator.yamlfile import validate
+
 if TYPE_CHECKING:
     from playwright.sync_api import Request
 
@@ -332,27 +338,51 @@ def rebuild_after_edit(project: Path) -> float:
         server.wait()
 
 
-def scaled_project(folder: Path, documents: int) -> None:
+def scaled_project(folder: Path, documents: int) -> dict[str, int]:
     """The project with the Heilongjiang text copied in as further documents, up to `documents` in all: the
-    real texts replicated, so that growth can be measured on realistic pages."""
+    real texts replicated, so that growth can be measured on realistic pages. The copies are added to the
+    catalogue's model (documents and witnesses, as sources.yml declares them), not spliced into its text, so they
+    follow the catalogue's shape. Returns the article pages each copy must get, by its folder."""
     copy_project(folder)
-    catalogue = (folder / "sources" / "sources.yml").read_text(encoding="utf-8")
-    original = next((folder / "sources").glob("004_*.txt"))
-    added_documents, added_witnesses = [], []
+    path = folder / "sources" / "sources.yml"
+    catalogue, _ = validate(Catalogue, path)
+    model = next(entry for entry in catalogue.documents if entry.id == "heilongjiang")
+    witness = catalogue.witness(model.printed)
+    added_documents, added_witnesses, expected = [], [], {}
     for copy in range(2, documents - 1):
-        witness = f"{100 + copy:03d}"
-        shutil.copy(original, folder / "sources" / f"{witness}_copy.txt")
+        number = f"{100 + copy:03d}"
+        shutil.copy(folder / "sources" / witness.file, folder / "sources" / f"{number}_copy.txt")
+        title = BilingualName(zh=f"黑龙江省促进数字经济条例（副本{copy}）", en=f"Heilongjiang copy {copy}")
+        prefix = ArticlePrefix(zh=f"副本{copy}", en=f"Copy {copy} ")
         added_documents.append(
-            f"  - id: heilongjiang-{copy}\n    title: {{zh: 黑龙江省促进数字经济条例（副本{copy}）, en: Heilongjiang copy {copy}}}\n"
-            f'    printed: "{witness}"\n    expect: {{chapters: 13, articles: 84}}\n    prefix: {{zh: 副本{copy}, en: "Copy {copy} "}}\n'
+            model.model_copy(update={"id": f"heilongjiang-{copy}", "title": title, "printed": number, "prefix": prefix, "short": None})
         )
-        entry = re.search(r'  - id: "004"\n(?:    .*\n|      .*\n)*', catalogue + "\n")
-        assert entry is not None
-        text = entry.group(0).replace('id: "004"', f'id: "{witness}"').replace(original.name, f"{witness}_copy.txt")
-        text = text.replace("document: heilongjiang", f"document: heilongjiang-{copy}")
-        added_witnesses.append(text)
-    catalogue = catalogue.replace("\nwitnesses:\n", "\n" + "".join(added_documents) + "\nwitnesses:\n")
-    (folder / "sources" / "sources.yml").write_text(catalogue.rstrip("\n") + "\n\n" + "\n".join(added_witnesses), encoding="utf-8")
+        added_witnesses.append(witness.model_copy(update={"id": number, "file": f"{number}_copy.txt", "document": f"heilongjiang-{copy}"}))
+        expected[f"heilongjiang-{copy}"] = model.expect.articles
+    scaled = catalogue.model_copy(
+        update={"documents": [*catalogue.documents, *added_documents], "witnesses": [*catalogue.witnesses, *added_witnesses]}
+    )
+    data = scaled.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    load_catalogue(folder)  # the scaled catalogue is valid, or the bench stops here with the checker's words
+    return expected
+
+
+def corpus_size(project: Path) -> tuple[int, int]:
+    """(documents, articles) of a project's catalogue, as its parser reads them."""
+    corpus = load_corpus(project)
+    return len(corpus.catalogue.documents), sum(len(corpus.document(entry.id).articles) for entry in corpus.catalogue.documents)
+
+
+def missing_pages(site: Path, expected: dict[str, int]) -> list[str]:
+    """The copies whose article pages the scaled build did not write (a set-up gone wrong, not a slow build)."""
+    found = []
+    for document, articles in expected.items():
+        for language in ("", "en/"):
+            written = len(list((site / language / document).glob("*/index.html")))
+            if written != articles:
+                found.append(f"{language}{document}: {written} of {articles} article pages")
+    return found
 
 
 def scale(runs: int) -> list[tuple[str, str]]:
@@ -360,13 +390,21 @@ def scale(runs: int) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as temporary:
         for documents in (3, 5, 10):
             project = Path(temporary) / f"project-{documents}"
-            scaled_project(project, documents)
+            expected = scaled_project(project, documents)
             generate = [sys.executable, "-m", "generator", "--root", str(project), "build"]
             generator = median_time(functools.partial(subprocess.run, generate, env=ENV, check=True, capture_output=True), runs)
             site = Path(temporary) / f"site-{documents}"
             build = median_time(functools.partial(mkdocs_build, project, site), runs)
+            if missing := missing_pages(site, expected):
+                raise SystemExit(f"bench: the {documents}-document corpus did not build the pages it should: {'; '.join(missing)}")
             pages = len(list(site.rglob("*.html")))
-            rows.append((f"scale: {documents} documents", f"{pages} pages; generator {generator:.2f} s; build {build:.2f} s"))
+            count, articles = corpus_size(project)
+            rows.append(
+                (
+                    f"scale: {documents} documents",
+                    f"{count} documents, {articles} articles, {pages} pages; generator {generator:.2f} s; build {build:.2f} s",
+                )
+            )
             rows += [
                 (f"scale: {documents} documents: search: {name}", str(value)) for name, value in search_measures(site, project).items()
             ]

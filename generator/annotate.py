@@ -12,20 +12,23 @@ autocompletion; checks that need the texts (does article 73 exist? did the Chine
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from generator.align import Override
 from generator.alignmentfile import Corrections, SecondSource, load_alignment_corrections
+from generator.amendments import renumbering_problems
 from generator.apparatus import Apparatus, Law, LawsFile, Resolver
 from generator.changes import Correction
 from generator.errors import InputError, Problem, relative_to_project
 from generator.glossary import GlossaryTerm, load_glossary
 from generator.model import Document
+from generator.sources import CATALOGUE
 from generator.strict import BilingualName
 from generator.synonyms import Vocabulary, load_vocabulary
 from generator.themes import Theme, load_themes
 from generator.translations import Unit, load_translations
-from generator.yamlfile import validate
+from generator.yamlfile import read, validate
 
 LAWS = Path("annotations") / "laws.yml"
 
@@ -43,6 +46,7 @@ class Annotations:
     corrections: tuple[Correction, ...] = ()  # the editors' corrections of the computed kinds of change
     themes: tuple[Theme, ...] = ()  # the key changes, by theme (annotations/changes.yml)
     second_sources: tuple[SecondSource, ...] = ()  # clauses from another draft article (alignment.yml clauses:)
+    reviewed: dict[str, date] = field(default_factory=dict)  # final article id -> the day its kinds were reviewed
 
     def caption(self, article_id: str, language: str) -> str | None:
         """The editors' caption of an article in `language`, if it has one."""
@@ -105,6 +109,7 @@ def read_annotations(
         tuple(translations.corrections),
         load_themes(root, resolver, problems),
         corrections.second_sources,
+        translations.reviewed,
     )
     return annotations, problems
 
@@ -128,4 +133,27 @@ def load_laws(root: Path, problems: list[Problem], texts: dict[str, Document] | 
             known = ", ".join(texts) or "none"
             where = locate(("laws", index, "source"))
             problems.append(Problem(LAWS.as_posix(), where, f"no law text {law.source!r} in sources/sources.yml (laws: {known})"))
+        elif law.source is not None and texts is not None:
+            for location, message in renumbering_problems(law.amendments, len(texts[law.source].articles)):
+                problems.append(Problem(LAWS.as_posix(), locate(("laws", index, *location)), f"{law.id}: {message}"))
+    if texts is not None:
+        problems += _unshown_laws(root, texts, {law.source for law in parsed.laws})
     return tuple(parsed.laws)
+
+
+def _unshown_laws(root: Path, texts: dict[str, Document], named: set[str | None]) -> list[Problem]:
+    """A text listed under sources.yml's laws: that no law of annotations/laws.yml quotes: no page would show it."""
+    missing = [law_id for law_id in texts if law_id not in named]
+    if not missing:
+        return []
+    catalogue = read(root / CATALOGUE)
+    listed = [entry.get("id") for entry in catalogue.data.get("laws", [])]
+    return [
+        Problem(
+            str(root / CATALOGUE),
+            catalogue.locate(("laws", listed.index(law_id), "id")) if law_id in listed else 1,
+            f"{law_id} is listed under laws: but no law in annotations/laws.yml has source: {law_id}, so no page shows it",
+            "add the law to annotations/laws.yml, or list the text under documents: if it is one to page",
+        )
+        for law_id in missing
+    ]

@@ -24,6 +24,7 @@ import markdown
 import nh3
 from pydantic import Field
 
+from generator.amendments import Amendment
 from generator.errors import Problem
 from generator.model import Document
 from generator.render.urls import anchor
@@ -58,6 +59,13 @@ class Note(Strict):
     sources: list[Citation] = []
 
 
+# What each kind of link says (CONTRIBUTING.md, "Add a cross-reference"): `cites`, the text itself names the
+# provision; `implements`, it carries out, restates or applies at its level what the provision sets (also where
+# it says only 按照国家有关规定 and this is the provision meant); `comparable`, the same matter, without a claim
+# that one carries out the other; `see-also`, a pointer. The editors' reading (judgement) is one of the middle two.
+JUDGED = ("implements", "comparable")
+
+
 class Reference(Strict):
     source: str | None = Field(default=None, alias="from", description="A paragraph or item of this file's article; default the article")
     to: str = Field(description="final/12, heilongjiang/13/2, law:data-security-law/21 …")
@@ -74,6 +82,8 @@ class Law(Strict):
     source: str | None = Field(
         default=None, description="Its text in sources/sources.yml (laws:), against which references to its articles are checked"
     )
+    amendments: list[Amendment] = Field(default=[], description="Later amendments of the text quoted, as far as the editors know")
+    checked: date | None = Field(default=None, description="When the editors last looked for amendments (said where none is known)")
 
 
 class LawsFile(Strict):
@@ -252,6 +262,12 @@ class Collector:
                 if target.id == source.id:
                     self.problem((*location, "to"), f"references.{index}: {reference.to} refers to itself")
                     continue
+                if reference.judgement and reference.kind not in JUDGED:
+                    self.problem(
+                        location,
+                        f"references.{index}: a `{reference.kind}` link is not a judgement",
+                        "cites: the text itself names the provision; see-also: a pointer. Use implements or comparable for a reading",
+                    )
                 if reference.judgement and reference.why is None:
                     self.problem(location, f"references.{index}: a link marked as the editors' judgement needs its why")
                     continue

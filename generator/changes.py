@@ -6,12 +6,15 @@ Reads: the alignment's rows (draft paragraphs beside final paragraphs), the text
 kind, where (the final paragraph or item, or the draft one for a dropped paragraph) and the evidence.
 
 The kinds, and what triggers each (on the redline's deleted and inserted words, or on the two whole texts):
-- duty-added / duty-removed: more or fewer 应当 / 不得 / 必须 clauses;
+- duty-added / duty-removed: more or fewer 应当 / 不得 / 必须 clauses, or a task (a clause opening with a verb:
+  建立…, 推动…) deleted from or inserted into a sentence an 应当 governs, though the 应当 stays;
 - force: a duty's force changed — a binding word (应当, 不得, 必须) deleted where a softer one (可以, 鼓励, 支持,
-  推动, 引导, 探索) is inserted, or the reverse;
+  推动, 引导, 探索) is inserted, or the reverse; a soft verb replaced by one that commits less or more (支持 →
+  鼓励); or tasks moved out of an 应当 sentence into one of their own that has no binding word;
 - bearer: who bears it — the bodies named as subjects of its clauses differ (人民政府, …部门, …机关, …机构);
 - scope: what it covers — members of an enumerated list (joined by 、) added or dropped, or a qualifier of place
-  (在本市, 本行政区域内, 全市) added or dropped;
+  or priority (在本市, 本行政区域内, 全市, 重点) added or dropped; not members that are bodies (that is bearer)
+  nor tasks (that is a duty);
 - number: a date, number or deadline changed;
 - added / dropped: a paragraph with no counterpart on the other side;
 - drafting: none of the above and at most a few characters changed (punctuation, an equivalent word, word order);
@@ -20,6 +23,7 @@ The kinds, and what triggers each (on the redline's deleted and inserted words, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,13 +40,22 @@ CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 
 BINDING = ("应当", "不得", "必须")
 SOFTER = ("可以", "鼓励", "支持", "推动", "引导", "探索")
-PLACE = ("在本市", "本行政区域内", "全市")
+# How firmly a soft verb commits whoever it governs: a replacement by a lower one softens (支持 -> 鼓励).
+COMMITMENT = {"推动": 3, "推进": 3, "促进": 3, "支持": 2, "鼓励": 1, "引导": 1, "探索": 0}
+PLACE = ("在本市", "本行政区域内", "全市", "重点")  # qualifiers of place, and of priority (重点支持 -> 支持)
+# A task: a clause that opens with one of these verbs (建立…机制, 推动…发展); under an 应当 it is a duty.
+TASK = re.compile(
+    r"^(?:并|和|及|以及|积极|逐步)?(?:建立|建设|健全|完善|推动|推进|推广|促进|加强|加快|加大|支持|鼓励|引导|培育|打造|构建|"
+    r"发展|重点发展|扩大|提升|提高|增强|优化|实施|实现|开展|组织|制定|设立|统筹|整合|保护|保障|规范|落实|发挥|探索|深化|"
+    r"丰富|强化|减少|依托|把|为)"
+)
 # A clause's subject: the words before its first verb, ending in the name of a body.
 VERBS = "应当|可以|不得|负责|鼓励|支持|按照|依法|依照|统筹|会同|加强|推动|组织|结合|引导|推进|培育|促进|建立|探索"
 SUBJECT = re.compile(rf"^(?!{VERBS})(.{{1,40}}?(?:人民政府|部门|机关|机构|委员会|单位))(?:及其有关部门)?(?={VERBS})")
 # Two names of one thing (the draft's 高等院校, the final text's 高等学校): a change between them is drafting.
 EQUIVALENT = (("高等院校", "高等学校"),)
 CLAUSE = re.compile(r"[，。；：]")
+BODY = re.compile(r"(?:人民政府|部门|机关|机构|委员会)$")
 NUMBER = re.compile(r"\d+(?:\.\d+)?|[〇一二三四五六七八九十百千万两]+(?=[年月日个项%倍])|××|[×X]")
 IGNORABLE = re.compile(r"[\s，。、；：？！“”‘’（）《》【】,.;:?!()\"'的]")
 DRAFTING_LIMIT = 4  # changed characters (beyond punctuation and 的) a drafting-only change may have
@@ -54,6 +67,7 @@ class Change:
     where: str  # final/57/1, final/59/2/3; draft/60/2 for a dropped paragraph
     evidence: str
     by: Literal["computed", "editors"] = "computed"
+    why: str = ""  # the editors' reason, for a kind they added
 
 
 def _count(text: str, words: Iterable[str]) -> int:
@@ -98,6 +112,54 @@ def _list_changes(segments: Redline) -> list[str]:
     return [change for change in found if change[1:] not in moved]  # a member moved within its list is no change
 
 
+def _governed(text: str, at: int) -> bool:
+    """Does a binding word (应当, 必须) earlier in its sentence govern position `at` of `text`?"""
+    start = text.rfind("。", 0, at) + 1
+    return any(word in text[start:at] for word in ("应当", "必须"))
+
+
+def _task_clauses(text: str) -> list[str]:
+    return [piece.strip("、") for piece in re.split(r"[，；。]", text) if TASK.match(piece.strip("、")) and len(piece.strip("、")) >= 4]
+
+
+def _under_duty(segments: Redline, old: str, new: str) -> tuple[list[str], list[str], list[str]]:
+    """Tasks deleted from, and inserted into, a sentence an 应当 governs; and sentences split off one into a
+    sentence of their own with no binding word (the tasks in them are no longer "shall")."""
+    removed, added, moved = [], [], []
+    at_old = at_new = 0
+    for segment in segments:
+        if segment.op == "delete":
+            removed += _task_clauses(segment.text) if _governed(old, at_old) else []
+            at_old += len(segment.text)
+        elif segment.op == "insert":
+            added += _task_clauses(segment.text) if _governed(new, at_new) else []
+            for index, char in enumerate(segment.text):
+                start = at_new + index + 1
+                end = new.find("。", start)
+                sentence = new[start : end if end >= 0 else len(new)]
+                split = char == "。" and at_old < len(old) and old[at_old - 1 : at_old] != "。"
+                if split and sentence and not any(word in sentence for word in BINDING) and _governed(old, at_old):
+                    moved.append("+。" + sentence[:16])
+            at_new += len(segment.text)
+        else:
+            at_old, at_new = at_old + len(segment.text), at_new + len(segment.text)
+    return removed, added, moved
+
+
+def _commitment_changes(segments: Redline) -> list[str]:
+    """A soft verb replaced by one that commits more or less (支持 → 鼓励, 鼓励 → 推动)."""
+    found = []
+    for first, second in itertools.pairwise(segments):
+        if {first.op, second.op} != {"delete", "insert"}:
+            continue
+        deleted, inserted = (first.text, second.text) if first.op == "delete" else (second.text, first.text)
+        was = [COMMITMENT[word] for word in COMMITMENT if word in deleted]
+        now = [COMMITMENT[word] for word in COMMITMENT if word in inserted]
+        if was and now and max(was) != max(now):
+            found.append(f"{deleted[:12]} → {inserted[:12]}")
+    return found
+
+
 def classify(old: str, new: str, where: str) -> list[Change]:
     """The kinds of change from draft text `old` to final text `new` (either may be empty)."""
     if old == new:
@@ -121,22 +183,38 @@ def classify(old: str, new: str, where: str) -> list[Change]:
     deleted = "".join(s.text for s in segments if s.op == "delete")
     inserted = "".join(s.text for s in segments if s.op == "insert")
     before, after = _count(old, BINDING), _count(new, BINDING)
+    tasks_removed, tasks_added, moved_out = _under_duty(segments, old, new)
     if after > before:
         changes.append(Change("duty-added", where, f"{'、'.join(w for w in BINDING if w in inserted) or '应当'} ×{before} → ×{after}"))
-    elif after < before:
+    elif tasks_added:
+        changes.append(Change("duty-added", where, " ".join(f"+{task[:20]}" for task in tasks_added)))
+    if after < before:
         changes.append(Change("duty-removed", where, f"{'、'.join(w for w in BINDING if w in deleted) or '应当'} ×{before} → ×{after}"))
+    elif tasks_removed:
+        changes.append(Change("duty-removed", where, " ".join(f"−{task[:20]}" for task in tasks_removed)))
     lost = [w for w in BINDING if w in deleted] + [w for w in SOFTER if w in deleted]
     gained = [w for w in BINDING if w in inserted] + [w for w in SOFTER if w in inserted]
     softened = any(w in deleted for w in BINDING) and any(w in inserted for w in SOFTER)
     hardened = any(w in deleted for w in SOFTER) and any(w in inserted for w in BINDING)
     if softened or hardened:
         changes.append(Change("force", where, f"{'、'.join(lost)} → {'、'.join(gained)}"))
+    elif moved_out or (commitment := _commitment_changes(segments)):
+        changes.append(Change("force", where, " ".join(moved_out or commitment)))
     old_subjects, new_subjects = _subjects(old), _subjects(new)
     if old_subjects and new_subjects and _bodies(old_subjects) != _bodies(new_subjects):  # not a mere reordering
         gone, came = sorted(old_subjects - new_subjects), sorted(new_subjects - old_subjects)
         if gone or came:
             changes.append(Change("bearer", where, " ".join([*(f"−{body}" for body in gone), *(f"+{body}" for body in came)])))
-    scope = _list_changes(segments)
+    # Members that are bodies are the bearer's change, members that are tasks a duty's: not scope as well.
+    subjects = old_subjects | new_subjects
+    scope = [
+        member
+        for member in _list_changes(segments)
+        if re.search(r"[\u4e00-\u9fff]", member)
+        and not any(member[1:] in subject for subject in subjects)
+        and not BODY.search(member)
+        and not TASK.match(member[1:])
+    ]
     for qualifier in PLACE:
         if qualifier in old and qualifier not in new:
             scope.append(f"−{qualifier}")
@@ -185,6 +263,7 @@ class Correction:
     evidence: str
     file: str
     line: int
+    why: str = ""
 
 
 def changes(alignment: Alignment, draft: Document, final: Document, corrections: Iterable[Correction] = ()) -> dict[Link, list[Change]]:
@@ -203,9 +282,15 @@ def changes(alignment: Alignment, draft: Document, final: Document, corrections:
             if fix.remove:
                 listed = [c for c in listed if not (c.kind == fix.kind and c.where == fix.where)]
             else:
-                listed.append(Change(fix.kind, fix.where, fix.evidence, "editors"))
+                listed.append(Change(fix.kind, fix.where, fix.evidence, "editors", fix.why))
         found[link] = listed
     return found
+
+
+def removals(link: Link, corrections: Iterable[Correction]) -> list[Correction]:
+    """The editors' removals of computed kinds at the places of a link (shown with their reasons)."""
+    places = {place for row in link.rows for place in _places(row)}
+    return [fix for fix in corrections if fix.remove and _paragraph(fix.where) in places]
 
 
 def correction_problems(alignment: Alignment, draft: Document, final: Document, corrections: Iterable[Correction]) -> list[Problem]:

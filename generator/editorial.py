@@ -12,6 +12,8 @@ checks (generator/checks.py); the build does not stop for them, so a preview sti
   redline would hide the change);
 - every final article whose wording changed, and every deleted draft article, has a change note in both
   languages;
+- every final article compared with a draft has its computed kinds of change reviewed by the editors (a date);
+- words in quotation marks in a reference's `why` are the quoted text's own (generator/quotations.py);
 - at least MIN_COMPARABLE_SHARE of the final articles link a comparable provision of the Heilongjiang draft.
 """
 
@@ -23,6 +25,7 @@ from generator.align import Alignment
 from generator.annotate import Annotations
 from generator.errors import Problem
 from generator.glossary import GLOSSARY
+from generator.quotations import misquotations
 from generator.sources import Corpus
 
 MIN_GLOSSARY_TERMS = 80
@@ -43,6 +46,8 @@ def content_problems(corpus: Corpus, alignment: Alignment, annotations: Annotati
         *glossary_problems(annotations),
         *hidden_changes(corpus, alignment, annotations),
         *missing_change_notes(alignment, annotations),
+        *unreviewed_changes(alignment, annotations),
+        *misquotations(corpus, annotations),
         *few_comparable_provisions(corpus, annotations),
     ]
 
@@ -151,6 +156,20 @@ def missing_change_notes(alignment: Alignment, annotations: Annotations) -> list
                 what = "was deleted" if link.relation == "deleted" else "changed from the draft"
                 hint = "add notes: [{id: change, kind: change, author: …, date: …, zh: …, en: …}] saying what the change does"
                 problems.append(Problem(_file(document, number), 0, f"{document}/{number} {what} and has no change note", hint))
+    return problems
+
+
+def unreviewed_changes(alignment: Alignment, annotations: Annotations) -> list[Problem]:
+    """Every final article compared with a draft has had its computed kinds of change read by the editors."""
+    problems = []
+    for link in alignment.links:
+        if not (link.draft and link.final):
+            continue
+        for number in link.final:
+            if f"final/{number}" not in annotations.reviewed:
+                message = f"final/{number}: the computed kinds of change are not reviewed"
+                hint = "read both texts, confirm the kinds or correct them under changes:, then add reviewed: YYYY-MM-DD"
+                problems.append(Problem(_file("final", number), 1, message, hint))
     return problems
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from generator.align import Alignment
+from generator.align import Alignment, Link
+from generator.amendments import Amendment, current_number
 from generator.annotate import Annotations
-from generator.changes import changes
+from generator.apparatus import PlacedReference
+from generator.changes import changes, removals
 from generator.model import Article
 from generator.render.searchtext import document_word
 from generator.render.urls import FOLDERS
@@ -59,10 +62,13 @@ def laws_json(corpus: Corpus, annotations: Annotations) -> list[dict[str, Any]]:
                     "file": f"sources/{witness.file}",
                     "dates": {stated.event: stated.date.isoformat() for stated in witness.dates},
                 },
+                "amendments": [_amendment_json(amendment) for amendment in law.amendments],
+                "no_amendment_known_as_of": law.checked.isoformat() if law.checked and not law.amendments else None,
                 "referenced_as_a_whole_by": [{"from": r.source.id, "kind": r.kind} for r in references if r.target.law_article is None],
                 "provisions": [
                     {
                         "article": number,
+                        "now": _now_json(law.amendments, number),
                         "paragraphs": [
                             {
                                 "number": p.number,
@@ -83,6 +89,40 @@ def laws_json(corpus: Corpus, annotations: Annotations) -> list[dict[str, Any]]:
             }
         )
     return found
+
+
+def _reference_json(reference: PlacedReference) -> dict[str, Any]:
+    """A cross-reference; one to an amended law's article says what that article is now (`to_now`)."""
+    found: dict[str, Any] = {"from": reference.source.id, "to": reference.target.id, "kind": reference.kind}
+    law, article = reference.target.law, reference.target.law_article
+    if law is not None and article is not None and law.amendments:
+        found["to_now"] = _now_json(law.amendments, article)
+    return found
+
+
+def _reviewed(link: Link, annotations: Annotations) -> date | None:
+    """The day the editors reviewed a compared pair's kinds of change (None for a pair not compared)."""
+    return annotations.reviewed.get(f"final/{link.final[0]}") if link.draft and link.final else None
+
+
+def _amendment_json(amendment: Amendment) -> dict[str, Any]:
+    return {
+        "title": {"zh": amendment.title.zh, "en": amendment.title.en},
+        "adopted": amendment.adopted.isoformat(),
+        "in_force": amendment.in_force.isoformat(),
+        "known": {"zh": amendment.known.zh, "en": amendment.known.en},
+        "not_verified": {"zh": amendment.not_verified.zh, "en": amendment.not_verified.en},
+        "renumbering": [span.model_dump(exclude_none=True) for span in amendment.renumbering],
+    }
+
+
+def _now_json(amendments: list[Amendment], article: int) -> dict[str, Any] | None:
+    """A cited article after the latest amendment: its number (null where not established) and whether its
+    wording changed; null where the law was not amended."""
+    current = current_number(amendments, article)
+    if current is None:
+        return None
+    return {"article": current.number, "since": current.amendment.in_force.isoformat(), "wording": current.wording}
 
 
 def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) -> dict[str, Any]:
@@ -116,7 +156,14 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
                 "similarity": link.similarity,
                 "curated": link.curated,
                 "changed": link.changed,
-                "changes": [{"kind": c.kind, "where": c.where, "evidence": c.evidence, "by": c.by} for c in found.get(link, [])],
+                "changes": [
+                    {"kind": c.kind, "where": c.where, "evidence": c.evidence, "by": c.by} | ({"why": c.why} if c.why else {})
+                    for c in found.get(link, [])
+                ],
+                "removed_by_editors": [
+                    {"kind": fix.kind, "where": fix.where, "why": fix.why} for fix in removals(link, annotations.corrections)
+                ],
+                "reviewed": reviewed.isoformat() if (reviewed := _reviewed(link, annotations)) else None,
                 "clauses_from_other_articles": [
                     {"final": c.final, "draft": c.draft, "words": c.words}
                     for c in annotations.second_sources
@@ -138,10 +185,7 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
             }
             for placed in annotations.apparatus.notes
         ],
-        "references": [
-            {"from": reference.source.id, "to": reference.target.id, "kind": reference.kind}
-            for reference in annotations.apparatus.references
-        ],
+        "references": [_reference_json(reference) for reference in annotations.apparatus.references],
         "laws": laws_json(corpus, annotations),
     }
 

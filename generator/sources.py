@@ -157,6 +157,9 @@ def load_catalogue(root: Path) -> Catalogue:
     ]:
         if document.id in seen:
             problem((kind, index, "id"), f"duplicate document id {document.id!r}")
+        if kind == "laws" and "prefix" in document.model_fields_set:
+            problem((kind, index, "prefix"), f"{document.id}: a law listed under laws: has no pages of its own, so no article prefix",
+                    "remove prefix:, or list the text under documents: if it is one to page")  # fmt: skip
         seen.add(document.id)
         printed = [w for w in catalogue.witnesses if w.id == document.printed and w.document == document.id]
         if not printed:

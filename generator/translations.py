@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from pydantic import Field
@@ -73,6 +74,10 @@ class ArticleFile(Strict):
     )
     translation: ArticleTranslation | None = None
     changes: list[ChangeFix] = Field(default=[], description="Corrections of the computed kinds of change (final articles only)")
+    reviewed: date | None = Field(
+        default=None,
+        description="The day the editors read both texts and confirmed or corrected every computed kind of change (final articles)",
+    )
     notes: list[Note] = []
     references: list[Reference] = []
 
@@ -106,6 +111,7 @@ class Translations:
     readers: list[Collector] = field(default_factory=list)  # notes and references, one reader per file
     captions: dict[str, BilingualName] = field(default_factory=dict)
     corrections: list[Correction] = field(default_factory=list)
+    reviewed: dict[str, date] = field(default_factory=dict)  # final article id -> the day its kinds were reviewed
 
 
 class _Collector:
@@ -116,6 +122,7 @@ class _Collector:
         self.units: list[Unit] = []
         self.captions: dict[str, BilingualName] = {}
         self.corrections: list[Correction] = []
+        self.reviewed: dict[str, date] = {}
 
     def problem(self, location: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.shown, self.locate(location), message, hint))
@@ -185,12 +192,22 @@ def _read_corrections(collector: _Collector, article: Article, fixes: list[Chang
             collector.problem(("changes", index, "evidence"), f"{fix.where}: an added kind needs the words that show it (evidence)")
             continue
         line = collector.locate(("changes", index))
-        collector.corrections.append(Correction(fix.where, fix.kind, fix.remove, fix.evidence, collector.shown, line))
+        collector.corrections.append(Correction(fix.where, fix.kind, fix.remove, fix.evidence, collector.shown, line, fix.why))
+
+
+def _read_review(collector: _Collector, article: Article, reviewed: date | None) -> None:
+    if reviewed is None:
+        return
+    if article.id.split("/")[0] != "final":
+        collector.problem(("reviewed",), f"{article.id}: only a final article's kinds of change are reviewed")
+        return
+    collector.reviewed[article.id] = reviewed
 
 
 def _read_article(collector: _Collector, article: Article, parsed: ArticleFile) -> None:
     _read_caption(collector, article, parsed.caption)
     _read_corrections(collector, article, parsed.changes)
+    _read_review(collector, article, parsed.reviewed)
     translation = parsed.translation
     if translation is None:
         return
@@ -268,6 +285,7 @@ def load_translations(
             found.units.update((unit.id, unit) for unit in collector.units)
             found.captions.update(collector.captions)
             found.corrections.extend(collector.corrections)
+            found.reviewed.update(collector.reviewed)
             if resolver is not None:
                 notes = Collector(resolver, shown, locate, problems, articles[int(match.group(1))].id)
                 notes.read(parsed.notes, parsed.references)

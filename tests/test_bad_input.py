@@ -227,3 +227,32 @@ def test_what_yaml_reads_otherwise_is_named_with_its_line(tmp_path: Path, file: 
     result = run_cli("--root", str(tmp_path), "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert expected.format(line=line) in result.stderr
+
+
+def copy_texts(destination: Path) -> Path:
+    for folder in ("sources", "annotations"):
+        shutil.copytree(ROOT / folder, destination / folder)
+    return destination
+
+
+def test_a_prefix_on_a_law_is_named(tmp_path: Path) -> None:
+    """The slip that made the benchmark's copies 'laws' (issue 25): a law carries no prefix (only documents are paged)."""
+    catalogue = copy_texts(tmp_path) / "sources" / "sources.yml"
+    law_entry = "  - id: data-security-law\n"
+    catalogue.write_text(
+        catalogue.read_text(encoding="utf-8").replace(law_entry, law_entry + "    prefix: {zh: 法, en: 'Law '}\n", 1), encoding="utf-8"
+    )
+    result = run_cli("--root", str(tmp_path), "check")
+    line = catalogue_line(tmp_path, "prefix: {zh: 法")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"sources.yml:{line}: data-security-law: a law listed under laws: has no pages of its own" in result.stderr
+
+
+def test_a_law_no_page_shows_is_named(tmp_path: Path) -> None:
+    """A text under laws: that annotations/laws.yml never quotes would be parsed, counted and shown nowhere."""
+    laws = copy_texts(tmp_path) / "annotations" / "laws.yml"
+    laws.write_text(laws.read_text(encoding="utf-8").replace("    source: personal-information-protection-law\n", ""), encoding="utf-8")
+    result = run_cli("--root", str(tmp_path), "check")
+    line = catalogue_line(tmp_path, "  - id: personal-information-protection-law")
+    expected = f"sources.yml:{line}: personal-information-protection-law is listed under laws: but no law in annotations/laws.yml"
+    assert result.returncode == 1 and "Traceback" not in result.stderr and expected in result.stderr

@@ -29,7 +29,25 @@ def kinds(old: str, new: str) -> dict[str, str]:
         ("支持在本市举办会展活动。", "支持举办会展活动。", "scope", "−在本市"),
         ("自2023年6月1日起施行。", "自2023年12月31日起施行。", "number", "2023 6 1 → 2023 12 31"),
         ("市人民政府应当推进数据开放。", "市人民政府应当推进数据开放", "drafting", ""),
-        ("市人民政府应当推进数据开放，提升治理水平。", "市人民政府应当推进数据开放，完善公共服务体系建设。", "wording", ""),
+        (
+            "市人民政府应当推进数据开放，提升治理水平。",
+            "市人民政府应当推进数据开放，完善公共服务体系建设。",
+            "duty-added",
+            "+完善公共服务体系建设",
+        ),
+        ("市人民政府应当推进数据开放，提高服务效率。", "市人民政府应当推进数据开放，提高服务效能。", "drafting", ""),
+        ("市人民政府应当推进数据开放，服务经济社会发展。", "市人民政府应当推进数据开放，服务高质量发展。", "wording", ""),
+        # A task dropped from a list one 应当 governs: the count of 应当 does not move.
+        (
+            "市人民政府应当建设数据平台，推动数据开放，培育数据市场。",
+            "市人民政府应当建设数据平台，培育数据市场。",
+            "duty-removed",
+            "−推动数据开放",
+        ),
+        # A soft verb replaced by one that commits less.
+        ("市人民政府支持企业开放数据。", "市人民政府鼓励企业开放数据。", "force", "支持 → 鼓励"),
+        # Tasks moved out of an 应当 sentence into one of their own, with no binding word: no longer "shall".
+        ("市人民政府应当建设数据平台，推动数据开放。", "市人民政府应当建设数据平台。推动数据开放。", "force", "+。推动数据开放"),
         ("", "市人民政府应当建设数据平台。", "added", ""),
         ("市人民政府应当建设数据平台。", "", "dropped", ""),
     ],
@@ -38,6 +56,13 @@ def test_each_kind_on_a_constructed_pair(old: str, new: str, kind: str, evidence
     found = kinds(old, new)
     assert kind in found, found
     assert evidence in found[kind]
+
+
+def test_a_list_of_bodies_is_the_bearer_not_the_scope() -> None:
+    old = "市人民政府发展改革、市场监管等部门应当推进数字化审批。"
+    new = "市人民政府发展改革、数据资源管理等部门应当推进数字化审批。"
+    found = kinds(old, new)
+    assert "bearer" in found and "scope" not in found, found
 
 
 def test_a_reordering_of_bodies_is_not_a_change_of_bearer() -> None:
@@ -115,7 +140,10 @@ def test_an_editor_corrects_a_computed_kind(tmp_path: Path) -> None:
     [
         ("  - {where: final/57/1, kind: duty, why: test}\n", "changes.0.kind: Input should be"),
         ("  - {where: final/58/1, kind: scope, why: test, evidence: x}\n", "final/58/1: not a paragraph of final/57"),
-        ("  - {where: final/57/1, kind: number, remove: true, why: test}\n", "final/57/1: no computed number to remove (computed: scope)"),
+        (
+            "  - {where: final/57/1, kind: number, remove: true, why: test}\n",
+            "final/57/1: no computed number to remove (computed: duty-removed, scope)",
+        ),
         ("  - {where: final/57/1, kind: scope, why: test}\n", "an added kind needs the words that show it"),
     ],
 )

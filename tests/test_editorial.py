@@ -132,3 +132,31 @@ def test_every_article_without_a_title_needs_a_caption(pipeline: Pipeline) -> No
     del captions["draft/40"]
     found = messages(content_problems(pipeline.corpus, pipeline.alignment, dataclasses.replace(pipeline.annotations, captions=captions)))
     assert found == ["annotations/draft/40.yml: draft/40 has no caption"]  # Heilongjiang's articles have their 【titles】
+
+
+def test_a_why_quotes_the_edition_word_for_word(pipeline: Pipeline) -> None:
+    """A quotation in a why must stand in the provisions the reference joins (English: the edition's translation)."""
+    from generator.quotations import misquotations, quotations
+
+    assert list(quotations("“数据处理者……应当建立”与第二十七条对应", "zh")) == ["数据处理者", "应当建立"]
+    assert list(quotations("the people's government's 'data handlers … shall establish' and \"x y z w\"", "en")) == [
+        "data handlers",
+        "shall establish",
+        "x y z w",
+    ]
+    annotations = pipeline.annotations
+    reference = next(r for r in annotations.apparatus.references if r.why and r.target.law is not None)
+    assert reference.why is not None
+    wrong = dataclasses.replace(reference, why=reference.why.model_copy(update={"en": "It says 'the State shall never sleep'."}))
+    edited = dataclasses.replace(annotations, apparatus=dataclasses.replace(annotations.apparatus, references=(wrong,)))
+    found = messages(misquotations(pipeline.corpus, edited))
+    assert found == [f"{reference.file}:{reference.line}: why.en quotes 'the State shall never sleep', which is not in the words of "
+                     f"{reference.source.id} or {reference.target.id}"]  # fmt: skip
+    assert messages(misquotations(pipeline.corpus, annotations)) == []
+
+
+def test_every_compared_pair_is_reviewed(pipeline: Pipeline) -> None:
+    annotations = dataclasses.replace(pipeline.annotations, reviewed={})
+    found = messages(content_problems(pipeline.corpus, pipeline.alignment, annotations))
+    assert "annotations/final/49.yml:1: final/49: the computed kinds of change are not reviewed" in found
+    assert sum("are not reviewed" in line for line in found) == 61

@@ -15,7 +15,7 @@ from generator.render import pages
 from generator.render.laws import cited_laws
 from generator.render.site import Site
 from generator.render.urls import law_anchor, law_page, page_of, relative
-from tests.conftest import copy_project, run_cli
+from tests.conftest import ROOT, copy_project, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +74,8 @@ def test_a_judgement_needs_its_reason(tmp_path: Path) -> None:
     )
     result = run_cli("--root", str(project), "check")
     assert result.returncode == 1 and "a link marked as the editors' judgement needs its why" in result.stderr
+    # `cites` means the text itself names the provision: it cannot be the editors' reading.
+    assert "a `cites` link is not a judgement" in result.stderr
 
 
 def test_the_provision_shown_where_it_is_cited_is_the_laws_text(site: Site, pipeline: Pipeline) -> None:
@@ -133,3 +135,55 @@ def test_the_export_holds_the_reverse_map(pipeline: Pipeline) -> None:
         if r.target.law is not None and r.target.law_article is not None
     }
     assert listed == expected
+
+
+def test_the_cybersecurity_law_is_versioned_as_the_shared_record_establishes() -> None:
+    """2016 numbers become today's as the amendment's items 1-5 establish (shared/laws/cybersecurity-law-2025-amendment.md):
+    +1 from art. 3, +2 from art. 19; art. 18 loses its paragraph 2; after the 2016 art. 59 nothing is established."""
+    from generator.amendments import current_number
+    from generator.annotate import load_laws
+
+    laws = {law.id: law for law in load_laws(ROOT, [])}
+    amendments = laws["cybersecurity-law"].amendments
+    assert [current_number(amendments, n).number for n in (1, 2, 3, 17, 19, 21, 51, 58, 59)] == [1, 2, 4, 18, 21, 23, 53, 60, 61]  # type: ignore[union-attr]
+    assert current_number(amendments, 51).wording == "unchanged"  # type: ignore[union-attr]
+    assert current_number(amendments, 18).wording == "changed" and current_number(amendments, 18).number == 19  # type: ignore[union-attr]
+    assert current_number(amendments, 60).number is None and current_number(amendments, 79).number is None  # type: ignore[union-attr]
+    assert laws["data-security-law"].amendments == [] and laws["data-security-law"].checked is not None
+
+
+def test_both_numbers_wherever_the_site_names_an_amended_provision(site: Site, pipeline: Pipeline) -> None:
+    built = dict(pages.pages(site))
+    zh, en = built["zh/articles/48.md"], built["en/articles/48.md"]
+    assert "《中华人民共和国网络安全法》第五十一条（2026年1月1日起为第五十三条）" in zh
+    assert "Cybersecurity Law of the People&#39;s Republic of China, Article 51 (Article 53 from 1 January 2026)" in en
+    assert "本条自2026年1月1日起为第五十三条，修改未改动其文字。" in zh  # under "show the provision"
+    law = built["en/laws/cybersecurity-law.md"]
+    assert "Article 51 (Article 53 from 1 January 2026)" in law and "Not verified here" in law
+    assert "The numbers of articles 60 to 79 of the 2016 text after the amendment are therefore not established here" in law
+    assert "No amendment of the Law is known to the editors as of 7 December 2026." in built["en/laws/data-security-law.md"]
+    export = laws_json(pipeline.corpus, pipeline.annotations)
+    cybersecurity = next(law for law in export if law["id"] == "cybersecurity-law")
+    provision = next(p for p in cybersecurity["provisions"] if p["article"] == 51)
+    assert provision["now"] == {"article": 53, "since": "2026-01-01", "wording": "unchanged"}
+    assert cybersecurity["amendments"][0]["adopted"] == "2025-10-28"
+
+
+@pytest.mark.parametrize(
+    ("span", "message"),
+    [
+        ("{first: 70, last: 90, by: 2, wording: unchanged}", "cybersecurity-law: articles 70 to 90: the quoted text has articles 1 to 79"),
+        ("{first: 10, last: 12, by: 1, wording: unchanged}", "cybersecurity-law: articles 10 to 12 overlap another range"),
+        ("{first: 60, last: 60, by: 2, wording: changed}", "cybersecurity-law: say what changed in their words"),
+    ],
+)
+def test_a_wrong_renumbering_names_its_line(tmp_path: Path, span: str, message: str) -> None:
+    project = copy_project(tmp_path)
+    laws = project / "annotations" / "laws.yml"
+    text = laws.read_text(encoding="utf-8")
+    anchor = "          - {first: 1, last: 2, by: 0, wording: unchanged}\n"
+    assert anchor in text
+    laws.write_text(text.replace(anchor, anchor + f"          - {span}\n", 1), encoding="utf-8")
+    line = text[: text.index(anchor)].count("\n") + 2
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1 and f"annotations/laws.yml:{line}: {message}" in result.stderr

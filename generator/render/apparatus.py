@@ -12,7 +12,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.apparatus import PlacedNote, PlacedReference, Target, note_html
+from generator.amendments import current_number
+from generator.apparatus import Law, PlacedNote, PlacedReference, Target, note_html
 from generator.model import Article
 from generator.render.columns import Line, lines_of
 from generator.render.locale import LANGUAGES
@@ -24,7 +25,8 @@ def target_name(site: Site, target: Target, language: str) -> str:
     """第十二条第二款 / Article 12(2); 《数据安全法》第二十一条 / Data Security Law, Article 21."""
     locale = site.locale(language)
     if target.law is not None:
-        return locale.law_name(getattr(target.law, language), target.law_article) + locale.subdivision(target.law_paragraph)
+        name = locale.law_name(getattr(target.law, language), target.law_article) + locale.subdivision(target.law_paragraph)
+        return name + renumbered(site, target.law, target.law_article, language)
     assert target.document is not None
     title = getattr(site.corpus.catalogue.document(target.document).title, language)
     if target.chapter is not None:
@@ -70,14 +72,60 @@ def law_lines(site: Site, target: Target, language: str) -> list[Line]:
     return lines_of(article, wanted, site.english(language))
 
 
-def law_version(site: Site, law_source: str, language: str) -> str:
-    """Which text of a law the site quotes: the date its copy states it was adopted, and the copy."""
-    entry = site.corpus.catalogue.law(law_source)
+def law_version(site: Site, law: Law, language: str, article: int | None = None) -> str:
+    """Which text of a law the site quotes (the date its copy states it was adopted, and the copy), what became
+    of the law since (amended, or no amendment known as of the editors' last look) and, for a cited article,
+    what it is now."""
+    assert law.source is not None
+    labels, locale = site.labels[language], site.locale(language)
+    entry = site.corpus.catalogue.law(law.source)
     assert entry is not None
     witness = site.corpus.catalogue.witness(entry.printed)
     adopted = next((stated.date for stated in witness.dates if stated.event == "adopted"), None)
-    when = site.locale(language).date(adopted) if adopted else "?"
-    return str(site.labels[language]["law_version"]).format(title=getattr(entry.title, language), date=when, witness=witness.id)
+    when = locale.date(adopted) if adopted else locale.undated
+    sentences = [str(labels["law_version"]).format(title=getattr(entry.title, language), date=when, witness=witness.id)]
+    if law.amendments:
+        latest = max(law.amendments, key=lambda amendment: amendment.in_force)
+        decision, adopted_on, in_force = getattr(latest.title, language), locale.date(latest.adopted), locale.date(latest.in_force)
+        sentences.append(str(labels["law_amended"]).format(decision=decision, adopted=adopted_on, in_force=in_force))
+        if latest.renumbering:
+            sentences.append(str(labels["law_renumbered"]))
+    elif law.checked is not None:
+        sentences.append(str(labels["law_not_amended"]).format(checked=locale.date(law.checked)))
+    else:
+        sentences.append(str(labels["law_later_unknown"]))
+    if article is not None and (now := article_status(site, law, article, language)):
+        sentences.append(now)
+    return locale.sentence_separator.join(sentences)
+
+
+def article_status(site: Site, law: Law, article: int, language: str) -> str:
+    """What a cited article of an amended law is now: its number and whether its words changed, as far as the
+    editors' record of the amendment establishes them; empty where the law was not amended."""
+    current = current_number(law.amendments, article)
+    if current is None:
+        return ""
+    labels, locale = site.labels[language], site.locale(language)
+    if current.number is None:
+        return str(labels["law_article_unknown"])
+    wording = labels["law_wording_unchanged"] if current.wording == "unchanged" else getattr(current.change, language, "")
+    name = locale.article_name(current.number)
+    return str(labels["law_article_now"]).format(date=locale.date(current.amendment.in_force), name=name, wording=wording)
+
+
+def renumbered(site: Site, law: Law, article: int | None, language: str) -> str:
+    """（2026年1月1日起为第五十三条） / (Article 53 from 1 January 2026) after a cited article whose number changed;
+    where the new number is not established, that; nothing where the law was not amended or the number stayed."""
+    if article is None:
+        return ""
+    current = current_number(law.amendments, article)
+    if current is None or current.number == article:
+        return ""
+    labels, locale = site.labels[language], site.locale(language)
+    day = locale.date(current.amendment.in_force)
+    if current.number is None:
+        return str(labels["law_now_unknown"]).format(date=day)
+    return str(labels["law_now"]).format(date=day, name=locale.article_name(current.number))
 
 
 def note_page(placed: PlacedNote) -> tuple[str, str]:
@@ -174,7 +222,7 @@ def reference_view(site: Site, reference: PlacedReference, other: Target, langua
     version = ""
     if other.law is not None:
         text = law_lines(site, other, language)
-        version = law_version(site, other.law.source, language) if text and other.law.source else ""
+        version = law_version(site, other.law, language, other.law_article) if text and other.law.source else ""
     elif other.document is not None and other.article is not None:
         article = site.documents[other.document].article(other.article)
         wanted = [parse_anchor(other.anchor)[0]] if other.anchor else None

@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from generator.apparatus import Law, PlacedReference
-from generator.render.apparatus import law_version, target_link, target_name
+from generator.render.apparatus import article_status, law_version, renumbered, target_link, target_name
 from generator.render.columns import lines_of
 from generator.render.env import render
 from generator.render.site import Site
@@ -70,7 +70,8 @@ def law_view(site: Site, law: Law, language: str, page: str) -> dict[str, Any]:
             {
                 "number": number,
                 "anchor": law_anchor(number),
-                "name": site.locale(language).article_name(number),
+                "name": site.locale(language).article_name(number) + renumbered(site, law, number, language),
+                "now": article_status(site, law, number, language),
                 "lines": [(line, law_anchor(number, line.paragraph) if not line.item else "") for line in shown],
                 "original": lines_of(article) if shown and shown[0].lang != "zh" else [],
                 "cited_by": [_local(site, reference, language, page) for reference in references],
@@ -82,7 +83,18 @@ def law_view(site: Site, law: Law, language: str, page: str) -> dict[str, Any]:
         "id": law.id,
         "title": getattr(law, language),
         "short": entry.short_name(language),
-        "version": law_version(site, law.source, language),
+        "version": law_version(site, law, language),
+        "amendments": [
+            {
+                "title": getattr(amendment.title, language),
+                "adopted": site.locale(language).date(amendment.adopted),
+                "in_force": site.locale(language).date(amendment.in_force),
+                "known": getattr(amendment.known, language),
+                "not_verified": getattr(amendment.not_verified, language),
+                "sources": amendment.sources,
+            }
+            for amendment in law.amendments
+        ],
         "whole": [_local(site, reference, language, page) for reference in whole],
         "provisions": provisions,
         "translated": translated,

@@ -19,6 +19,7 @@ class Locale(ABC):
     language: str
     tag: str  # the language as BCP 47 tags it, for CSL and Word: the edition's English is British
     undated: str  # a citation's date where the text states none (a citation processor would print "n.d.")
+    sentence_separator: str  # between two sentences: none after 。, a space after a full stop
     comma: str  # between the names in a short list: 第一条、第二条 / Article 1, Article 2
 
     @abstractmethod
@@ -62,6 +63,7 @@ class Chinese(Locale):
     language = "zh"
     tag = "zh-CN"
     undated = "未注明日期"
+    sentence_separator = ""
     comma = "、"
 
     def article_name(self, number: int, prefix: str = "") -> str:
@@ -98,6 +100,7 @@ class English(Locale):
     language = "en"
     tag = "en-GB"
     undated = "undated"
+    sentence_separator = " "
     comma = ", "
 
     def article_name(self, number: int, prefix: str = "") -> str:

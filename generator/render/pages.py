@@ -15,8 +15,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from generator.align import RELATIONS, Link
+from generator.amendments import current_number
 from generator.apparatus import note_html
-from generator.changes import CHANGE_KINDS
+from generator.changes import CHANGE_KINDS, removals
 from generator.model import Article, Chapter
 from generator.render.apparatus import apparatus, links_from, note_view
 from generator.render.columns import comparison, lines_of, parallel
@@ -75,7 +76,23 @@ def _search_grams(site: Site, document_id: str, article: Article, language: str)
     lines = [
         (place, " ".join([text, *vocabulary.expand(text, "zh"), *_concepts(site, document_id, article, place)])) for place, text in lines
     ]
-    return hidden_block([*lines, ("article", " ".join(vocabulary.names_of(document_id, article.number, "", "zh")))])
+    names = " ".join([*vocabulary.names_of(document_id, article.number, "", "zh"), *_law_names(site, document_id, article, "zh")])
+    return hidden_block([*lines, ("article", names)])
+
+
+def _law_names(site: Site, document_id: str, article: Article, language: str) -> list[str]:
+    """The national provisions the article refers to, by the number of the text quoted and, where an amendment
+    renumbered it, by today's: a search for either finds the article (中华人民共和国网络安全法第五十三条)."""
+    names = []
+    locale = site.locale(language)
+    for reference in site.annotations.apparatus.references_from(document_id, article.number):
+        law, number = reference.target.law, reference.target.law_article
+        if law is None or number is None:
+            continue
+        current = current_number(law.amendments, number)
+        for shown in dict.fromkeys([number, *([current.number] if current and current.number else [])]):
+            names.append(f"{getattr(law, language)}{'' if language == 'zh' else ' '}{locale.article_name(shown)}")
+    return list(dict.fromkeys(names))
 
 
 def _concepts(site: Site, document_id: str, article: Article, place: str) -> list[str]:
@@ -98,7 +115,7 @@ def _search_synonyms(site: Site, document_id: str, article: Article, language: s
         for place in ["", *(line.anchor for line in lines)]
         for name in vocabulary.names_of(document_id, article.number, place, language)
     ]
-    return " ".join(dict.fromkeys(words))
+    return " ".join(dict.fromkeys([*words, *_law_names(site, document_id, article, language)]))
 
 
 def _about(site: Site, document_id: str, language: str, open_: bool = False) -> dict[str, object]:
@@ -133,8 +150,20 @@ def _change_views(site: Site, link: Link, language: str) -> list[dict[str, str]]
         article = site.documents[document].article(int(number))
         place = site.locale(language).subdivision(*map(int, rest)) if len(article.paragraphs) > 1 or len(rest) > 1 else ""
         where = place if document == "final" else site.article_name(document, int(number), language) + place
-        views.append({"kind": change.kind, "where": where, "evidence": change.evidence, "by": change.by})
+        views.append({"kind": change.kind, "where": where, "evidence": change.evidence, "by": change.by, "why": change.why})
     return views
+
+
+def _change_review(site: Site, link: Link, language: str) -> dict[str, object]:
+    """When the editors reviewed the pair's kinds of change, and the computed kinds they removed, with why."""
+    reviewed = site.annotations.reviewed.get(f"final/{link.final[0]}") if link.final else None
+    removed = []
+    for fix in removals(link, site.annotations.corrections):
+        document, number, *rest = fix.where.split("/")
+        place = site.locale(language).subdivision(*map(int, rest))
+        where = place if document == "final" else site.article_name(document, int(number), language) + place
+        removed.append({"kind": fix.kind, "where": where, "why": fix.why})
+    return {"reviewed": site.locale(language).date(reviewed) if reviewed else "", "removed": removed}
 
 
 def _second_sources(site: Site, article: Article, language: str, page: str) -> list[dict[str, str]]:
@@ -184,6 +213,7 @@ def final_article(site: Site, article: Article, language: str) -> str:
         **parallel_view,
         **_about(site, "final", language),
         changes=_change_views(site, link, language),
+        **_change_review(site, link, language),
         second_sources=_second_sources(site, article, language, page),
         change_kinds=kinds_of(site, link),
     )
