@@ -322,8 +322,11 @@ def rebuild_after_edit(project: Path) -> float:
                 time.sleep(0.2)
         annotation = project / "annotations" / "final" / "10.yml"
         marker = f"bench-{time.time_ns()}"
-        with annotation.open("a", encoding="utf-8") as file:
-            file.write(f"notes:\n  - {{id: {marker}, kind: context, author: bench, date: 2026-01-01, zh: 测试, en: test}}\n")
+        note = f"  - {{id: {marker}, kind: context, author: bench, date: 2026-01-01, zh: 测试, en: test}}\n"
+        text = annotation.read_text(encoding="utf-8")  # into its notes: a second `notes:` key is refused
+        annotation.write_text(
+            text.replace("\nnotes:\n", "\nnotes:\n" + note, 1) if "\nnotes:\n" in text else text + "notes:\n" + note, encoding="utf-8"
+        )
         start = time.perf_counter()
         while time.perf_counter() - start < 60:
             try:
@@ -399,12 +402,15 @@ def scale(runs: int) -> list[tuple[str, str]]:
                 raise SystemExit(f"bench: the {documents}-document corpus did not build the pages it should: {'; '.join(missing)}")
             pages = len(list(site.rglob("*.html")))
             count, articles = corpus_size(project)
+            per_page = build / pages * 1000
             rows.append(
                 (
                     f"scale: {documents} documents",
-                    f"{count} documents, {articles} articles, {pages} pages; generator {generator:.2f} s; build {build:.2f} s",
+                    f"{count} documents, {articles} articles, {pages} pages; generator {generator:.2f} s; build {build:.2f} s "
+                    f"({per_page:.1f} ms per page)",
                 )
             )
+            rows.append((f"scale: {documents} documents: rebuild after one annotation edit", f"{rebuild_after_edit(project):.2f} s"))
             rows += [
                 (f"scale: {documents} documents: search: {name}", str(value)) for name, value in search_measures(site, project).items()
             ]
@@ -425,8 +431,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", action="store_true", help="also build the corpus replicated to 5 and 10 documents")
+    parser.add_argument("--only-scale", action="store_true", help="only the scaled corpora (3, 5 and 10 documents)")
     arguments = parser.parse_args()
     rows: list[tuple[str, str]] = [("machine", cpu()), ("python", platform.python_version())]
+    if arguments.only_scale:
+        for name, value in [*rows, *scale(arguments.runs)]:
+            print(f"{name:<60}  {value}")
+        return
     for stage, seconds in generator_stages(arguments.runs):
         rows.append((f"generator: {stage}", f"{seconds:.2f} s"))
     with tempfile.TemporaryDirectory() as temporary:

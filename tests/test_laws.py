@@ -181,7 +181,7 @@ def test_a_wrong_renumbering_names_its_line(tmp_path: Path, span: str, message: 
     project = copy_project(tmp_path)
     laws = project / "annotations" / "laws.yml"
     text = laws.read_text(encoding="utf-8")
-    anchor = "          - {first: 1, last: 2, by: 0, wording: unchanged}\n"
+    anchor = "            change: {zh: 修改重新规定了本条, en: the amendment rewrote it}\n"  # the last range
     assert anchor in text
     laws.write_text(text.replace(anchor, anchor + f"          - {span}\n", 1), encoding="utf-8")
     line = text[: text.index(anchor)].count("\n") + 2
