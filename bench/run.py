@@ -435,8 +435,8 @@ def main() -> None:
     arguments = parser.parse_args()
     rows: list[tuple[str, str]] = [("machine", cpu()), ("python", platform.python_version())]
     if arguments.only_scale:
-        for name, value in [*rows, *scale(arguments.runs)]:
-            print(f"{name:<60}  {value}")
+        for label, measured in [*rows, *scale(arguments.runs)]:
+            print(f"{label:<60}  {measured}")
         return
     for stage, seconds in generator_stages(arguments.runs):
         rows.append((f"generator: {stage}", f"{seconds:.2f} s"))
