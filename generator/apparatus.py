@@ -26,6 +26,7 @@ from pydantic import Field
 
 from generator.amendments import Amendment
 from generator.errors import Problem
+from generator.glossary import Exemption
 from generator.model import Document
 from generator.render.urls import anchor
 from generator.strict import Bilingual, Markdown, Name, Strict
@@ -36,6 +37,7 @@ ID = re.compile(
     r"^(?P<document>[a-z][a-z0-9-]*)(?:/(?:chapter/(?P<chapter>\d+)|(?P<article>\d+)(?:/(?P<paragraph>\d+)(?:/(?P<item>\d+))?)?))?$"
 )
 LAW = re.compile(r"^law:(?P<law>[a-z0-9][a-z0-9-]*)(?:/(?P<article>\d+)(?:/(?P<paragraph>\d+))?)?$")
+LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a link's target in a note's Markdown: not words of the note
 RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]|&#|javascript:", re.IGNORECASE)
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br"}
@@ -56,6 +58,7 @@ class Note(Strict):
     date: date
     zh: Markdown = Field(description="Markdown, in Chinese")
     en: Markdown = Field(description="Markdown, in English")
+    glossary_exempt: list[Exemption] = Field(default=[], description="Glossary terms the English may leave unrendered, each with why")
     sources: list[Citation] = []
 
 
@@ -72,6 +75,7 @@ class Reference(Strict):
     kind: Literal["see-also", "comparable", "implements", "cites"]
     judgement: bool = Field(default=False, description="The link is the editors' reading, not stated by the text (say why)")
     why: Bilingual | None = Field(default=None, description="What corresponds: one sentence in each language, shown with the reference")
+    glossary_exempt: list[Exemption] = Field(default=[], description="Glossary terms the why's English may leave unrendered")
 
 
 class Law(Strict):
@@ -121,6 +125,7 @@ class PlacedReference:
     line: int
     judgement: bool = False
     why: Bilingual | None = None
+    glossary_exempt: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -271,7 +276,8 @@ class Collector:
                 if reference.judgement and reference.why is None:
                     self.problem(location, f"references.{index}: a link marked as the editors' judgement needs its why")
                     continue
-                placed = PlacedReference(source, target, reference.kind, self.shown, line, reference.judgement, reference.why)
+                exempt = tuple(exemption.term for exemption in reference.glossary_exempt)
+                placed = PlacedReference(source, target, reference.kind, self.shown, line, reference.judgement, reference.why, exempt)
                 self.references.append(placed)
 
 

@@ -153,10 +153,10 @@ def _commitment_changes(segments: Redline) -> list[str]:
         if {first.op, second.op} != {"delete", "insert"}:
             continue
         deleted, inserted = (first.text, second.text) if first.op == "delete" else (second.text, first.text)
-        was = [COMMITMENT[word] for word in COMMITMENT if word in deleted]
-        now = [COMMITMENT[word] for word in COMMITMENT if word in inserted]
-        if was and now and max(was) != max(now):
-            found.append(f"{deleted[:12]} → {inserted[:12]}")
+        was = max((word for word in COMMITMENT if word in deleted), key=COMMITMENT.__getitem__, default=None)
+        now = max((word for word in COMMITMENT if word in inserted), key=COMMITMENT.__getitem__, default=None)
+        if was and now and COMMITMENT[was] != COMMITMENT[now]:
+            found.append(f"{was} → {now}")
     return found
 
 

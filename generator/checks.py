@@ -8,7 +8,10 @@ glossary. Writes: `Problem`s, each naming the annotation file and line of the un
 - numbers kept: every Arabic number and date in the Chinese appears in the English (2023年12月31日 as
   December 31, 2023), and every article reference (第十二条) as "Article 12";
 - glossary used: a unit whose Chinese contains a glossary term uses the term's English rendering (plural and
-  capitalisation aside), unless the unit carries a reviewed exemption for it.
+  capitalization aside), unless the unit carries a reviewed exemption for it;
+- renderings avoided: nowhere — translations, notes, whys — does the English use a rendering the glossary
+  decided against (`avoid:`) where the Chinese has the term (notes and whys say things in their own words, so
+  they are held to this, not to using the rendering).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from generator.annotate import Annotations
+from generator.apparatus import LINK_TARGET
 from generator.errors import Problem
 from generator.glossary import GlossaryTerm
 from generator.numerals import NUMERAL_CHARS, parse_numeral
@@ -118,11 +122,48 @@ def glossary_used(units: Iterable[Unit], glossary: Iterable[GlossaryTerm]) -> li
     return problems
 
 
+def prose_units(annotations: Annotations) -> list[Unit]:
+    """The editors' own bilingual prose as units: each note and each reference's why (links' targets left out)."""
+    units = []
+    for placed in annotations.apparatus.notes:
+        note = placed.note
+        exempt = tuple(exemption.term for exemption in note.glossary_exempt)
+        zh, en = LINK_TARGET.sub("", note.zh), LINK_TARGET.sub("", note.en)
+        units.append(Unit(f"{placed.target.id} note {note.id}", zh, " ".join(en.split()), placed.file, placed.line, exempt))
+    for reference in annotations.apparatus.references:
+        if reference.why is not None:
+            unit_id = f"{reference.source.id} → {reference.target.id} why"
+            units.append(Unit(unit_id, reference.why.zh, reference.why.en, reference.file, reference.line, reference.glossary_exempt))
+    return units
+
+
+def renderings_avoided(units: Iterable[Unit], glossary: Iterable[GlossaryTerm]) -> list[Problem]:
+    """Where the Chinese has a term, the English does not use a rendering the glossary decided against (`avoid:`):
+    in translations, and in the editors' own prose, whose English says things in its own words but never in the
+    words the edition rejected ('smart' for 智能, 'data processing' for 数据处理)."""
+    decided = [term for term in glossary if term.avoid]
+    every = [chinese for term in glossary for chinese in term.chinese]
+    problems = []
+    for unit in units:
+        for term in decided:
+            if not any(chinese in unit.zh for chinese in term.chinese) or any(chinese in unit.exempt for chinese in term.chinese):
+                continue
+            inside = [other for other in every if len(other) > min(map(len, term.chinese)) and other not in term.chinese]
+            if not occurrences(unit.zh, term.chinese, inside):
+                continue
+            rejected = next((word for word in term.avoid if term_pattern(word).search(unit.en)), None)
+            if rejected is not None and not any(term_pattern(english).search(unit.en) for english in [term.en, *term.forms]):
+                message = f"{unit.id}: the English says {rejected!r} for {term.zh}, a rendering the glossary decided against"
+                problems.append(Problem(unit.file, unit.line, message, f"say {term.en!r} (glossary: {term.zh})"))
+    return problems
+
+
 def check_translations(annotations: Annotations) -> list[Problem]:
     units = list(annotations.units.values())
     return [
         *annotations.unfinished,
         *identical_chinese_identical_english(units),
         *numbers_kept(units),
+        *renderings_avoided([*units, *prose_units(annotations)], annotations.glossary),
         *glossary_used(units, annotations.glossary),
     ]

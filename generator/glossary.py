@@ -12,10 +12,17 @@ from pathlib import Path
 from pydantic import Field
 
 from generator.errors import InputError, Problem, relative_to_project
-from generator.strict import Bilingual, Name, Strict
+from generator.strict import Bilingual, Name, Prose, Strict
 from generator.yamlfile import validate
 
 GLOSSARY = Path("annotations") / "glossary.yml"
+
+
+class Exemption(Strict):
+    """A glossary term whose English rendering this unit may leave out, with the reason (reviewed)."""
+
+    term: Name
+    why: Prose
 
 
 class GlossaryTerm(Strict):
@@ -23,6 +30,9 @@ class GlossaryTerm(Strict):
     also: list[Name] = Field(default=[], description="Other Chinese forms of the same term")
     en: Name = Field(description="The one English rendering every translation uses")
     forms: list[Name] = Field(default=[], description="Other English forms the consistency check accepts")
+    avoid: list[Name] = Field(
+        default=[], description="Renderings the edition decided against (e.g. 'smart' for 智能): flagged in notes and whys as well"
+    )
     definition: Bilingual | None = Field(default=None, description="One line saying what the term means, in both languages")
     note: Bilingual | None = Field(default=None, description="Why this rendering, where there was a choice")
 

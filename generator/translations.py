@@ -21,8 +21,9 @@ from pydantic import Field
 from generator.apparatus import Collector, Note, Reference, Resolver
 from generator.changes import ChangeKind, Correction
 from generator.errors import InputError, Problem, relative_to_project
+from generator.glossary import Exemption
 from generator.model import Article, Document
-from generator.strict import BilingualName, MaybeProse, Name, Prose, Strict
+from generator.strict import BilingualName, MaybeProse, Prose, Strict
 from generator.yamlfile import Location, validate
 
 ARTICLE_FILE = re.compile(r"^(\d+)\.yml$")
@@ -31,13 +32,6 @@ ARTICLE_FILE = re.compile(r"^(\d+)\.yml$")
 def fingerprint(text: str) -> str:
     """What a translation records of the Chinese it translates: the first 8 hex digits of its SHA-256."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-
-
-class Exemption(Strict):
-    """A glossary term whose English rendering this unit may leave out, with the reason (reviewed)."""
-
-    term: Name
-    why: Prose
 
 
 class UnitTranslation(Strict):

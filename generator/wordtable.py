@@ -1,8 +1,8 @@
 """The comparison table (对照表) as a Word document, in Chinese and in English: one row per draft→final link in
 the order of the final text — deleted draft articles in their place with an empty final cell, new final articles
 with an empty draft cell — under chapter headings, with the redline as strike-through (deleted) and underline
-(inserted), and the source and licence in the footer. A4 landscape; every run tagged with its language (zh-CN or
-en-GB), so that Word checks the spelling of each in its own language and a screen reader reads each aloud as it is.
+(inserted), and the source and licence in the footer. A4 landscape; every run tagged with its language (zh-CN, or
+en-US as the edition spells), so that Word checks each in its own language and a screen reader reads it aloud so.
 
 Reads: the `Site` (texts, translations, alignment, the order of generator/render/compared.py). Writes: the
 bytes of a .docx (python-docx), for downloads/comparison.<language>.docx.

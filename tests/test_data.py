@@ -104,7 +104,7 @@ def test_the_word_comparison_table_reads_back(pipeline: Pipeline, files: dict[st
     runs = word.element.body.iter(qn("w:r"))
     tags = {run: run.find(qn("w:rPr") + "/" + qn("w:lang")) for run in runs}
     assert all(tag is not None for tag in tags.values())  # every run says its language
-    expected = {"zh": {"zh-CN"}, "en": {"en-GB"}}[language]
+    expected = {"zh": {"zh-CN"}, "en": {"en-US"}}[language]
     assert {tag.get(qn("w:val")) for tag in tags.values() if tag is not None} == expected
 
 

@@ -160,3 +160,19 @@ def test_every_compared_pair_is_reviewed(pipeline: Pipeline) -> None:
     found = messages(content_problems(pipeline.corpus, pipeline.alignment, annotations))
     assert "annotations/final/49.yml:1: final/49: the computed kinds of change are not reviewed" in found
     assert sum("are not reviewed" in line for line in found) == 61
+
+
+def test_a_rendering_the_glossary_decided_against_is_flagged_in_notes_too(pipeline: Pipeline) -> None:
+    """Notes and whys say things in their own words, but never in the words the edition rejected (`avoid:`)."""
+    from generator.checks import prose_units, renderings_avoided
+
+    glossary = pipeline.annotations.glossary
+    smart = Unit("final/33 note change", "提供智能化公共服务", "It provides smart public services.", "annotations/final/33.yml", 20)
+    fine = dataclasses.replace(smart, en="It provides intelligent public services.")
+    paraphrase = dataclasses.replace(smart, en="It provides public services by digital means.")
+    found = messages(renderings_avoided([smart, fine, paraphrase], glossary))
+    assert found == [
+        "annotations/final/33.yml:20: final/33 note change: the English says 'smart' for 智能, a rendering the glossary decided against"
+    ]
+    annotations = pipeline.annotations
+    assert renderings_avoided([*annotations.units.values(), *prose_units(annotations)], glossary) == []

@@ -17,7 +17,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 class Locale(ABC):
     language: str
-    tag: str  # the language as BCP 47 tags it, for CSL and Word: the edition's English is British
+    tag: str  # the language as BCP 47 tags it, for CSL and Word: the edition's English spells as American English does
     undated: str  # a citation's date where the text states none (a citation processor would print "n.d.")
     sentence_separator: str  # between two sentences: none after 。, a space after a full stop
     comma: str  # between the names in a short list: 第一条、第二条 / Article 1, Article 2
@@ -98,7 +98,7 @@ class Chinese(Locale):
 
 class English(Locale):
     language = "en"
-    tag = "en-GB"
+    tag = "en-US"
     undated = "undated"
     sentence_separator = " "
     comma = ", "

@@ -8,7 +8,6 @@ comparison, notes and references marked for Markdown to pass through unread (gen
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -16,7 +15,7 @@ from markupsafe import Markup, escape
 
 from generator.align import RELATIONS, Link
 from generator.amendments import current_number
-from generator.apparatus import note_html
+from generator.apparatus import LINK_TARGET, note_html
 from generator.changes import CHANGE_KINDS, removals
 from generator.model import Article, Chapter
 from generator.render.apparatus import apparatus, links_from, note_view
@@ -32,8 +31,6 @@ from generator.render.svg import flow_svg
 from generator.render.urls import chapter_page, glossary_anchor, index_of, law_page, page_of, relative
 from generator.render.witnesses import sources_page
 from generator.terms import TermMarker
-
-MARKDOWN_LINK = re.compile(r"\]\([^)]*\)")  # a link's target in a note's Markdown: not words of the note
 
 
 def _terms_list(terms: TermMarker) -> list[dict[str, str]]:
@@ -70,7 +67,7 @@ def _search_grams(site: Site, document_id: str, article: Article, language: str)
     lines = [("title", article.title)] if article.title else []
     lines += [(line.anchor, line.text) for line in lines_of(article)]
     lines += [
-        ("notes", MARKDOWN_LINK.sub("", placed.note.zh)) for placed in site.annotations.apparatus.notes_on(document_id, article.number)
+        ("notes", LINK_TARGET.sub("", placed.note.zh)) for placed in site.annotations.apparatus.notes_on(document_id, article.number)
     ]
     # Each line with the other expressions of its synonyms' groups, and the names of concepts that name it.
     lines = [
