@@ -14,8 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from generator.align import RELATIONS, Link
-from generator.amendments import current_number
-from generator.apparatus import LINK_TARGET, note_html
+from generator.apparatus import note_html
 from generator.changes import CHANGE_KINDS, removals
 from generator.model import Article, Chapter
 from generator.render.apparatus import apparatus, links_from, note_view
@@ -23,9 +22,10 @@ from generator.render.columns import comparison, lines_of, parallel
 from generator.render.compared import chapter_comparison, document_comparison, sequence
 from generator.render.env import render
 from generator.render.feed import feed, whats_new
+from generator.render.findby import search_grams, search_synonyms
 from generator.render.laws import cited_laws, law, laws_index
 from generator.render.locale import LANGUAGES
-from generator.render.searchtext import document_word, hidden_block
+from generator.render.searchtext import document_word
 from generator.render.site import Site
 from generator.render.svg import flow_svg
 from generator.render.urls import chapter_page, glossary_anchor, index_of, law_page, page_of, relative
@@ -55,64 +55,6 @@ def _neighbours(numbers: list[int], number: int) -> dict[str, int | None]:
 
 def _document_word(site: Site, document_id: str) -> str:
     return document_word(list(site.documents).index(document_id))
-
-
-def _search_grams(site: Site, document_id: str, article: Article, language: str) -> Markup:
-    """The hidden pairs of characters of a Chinese page (render/searchtext.py): each line of the article's own
-    text under its anchor, its title and its notes. (A final article's page shows the draft beside it, but is
-    not found by the draft's words: the draft's own page is.)"""
-    if language != "zh":
-        return Markup("")
-    vocabulary = site.annotations.vocabulary
-    lines = [("title", article.title)] if article.title else []
-    lines += [(line.anchor, line.text) for line in lines_of(article)]
-    lines += [
-        ("notes", LINK_TARGET.sub("", placed.note.zh)) for placed in site.annotations.apparatus.notes_on(document_id, article.number)
-    ]
-    # Each line with the other expressions of its synonyms' groups, and the names of concepts that name it.
-    lines = [
-        (place, " ".join([text, *vocabulary.expand(text, "zh"), *_concepts(site, document_id, article, place)])) for place, text in lines
-    ]
-    names = " ".join([*vocabulary.names_of(document_id, article.number, "", "zh"), *_law_names(site, document_id, article, "zh")])
-    return hidden_block([*lines, ("article", names)])
-
-
-def _law_names(site: Site, document_id: str, article: Article, language: str) -> list[str]:
-    """The national provisions the article refers to, by the number of the text quoted and, where an amendment
-    renumbered it, by today's: a search for either finds the article (中华人民共和国网络安全法第五十三条)."""
-    names = []
-    locale = site.locale(language)
-    for reference in site.annotations.apparatus.references_from(document_id, article.number):
-        law, number = reference.target.law, reference.target.law_article
-        if law is None or number is None:
-            continue
-        current = current_number(law.amendments, number)
-        for shown in dict.fromkeys([number, *([current.number] if current and current.number else [])]):
-            names.append(f"{getattr(law, language)}{'' if language == 'zh' else ' '}{locale.article_name(shown)}")
-    return list(dict.fromkeys(names))
-
-
-def _concepts(site: Site, document_id: str, article: Article, place: str) -> list[str]:
-    """The Chinese names of the concepts that name this paragraph or item of the article (anchor p2, p2-3)."""
-    if not place.startswith("p"):
-        return []
-    return site.annotations.vocabulary.names_of(document_id, article.number, place, "zh")
-
-
-def _search_synonyms(site: Site, document_id: str, article: Article, language: str) -> str:
-    """English pages: the other expressions of the synonyms' groups the article's English holds, and the names of
-    the concepts that name it or a paragraph of it (hidden words, after the text)."""
-    if language != "en":
-        return ""
-    vocabulary = site.annotations.vocabulary
-    lines = lines_of(article, english=site.english(language))
-    words = [form for line in lines for form in vocabulary.expand(line.text, language)]
-    words += [
-        name
-        for place in ["", *(line.anchor for line in lines)]
-        for name in vocabulary.names_of(document_id, article.number, place, language)
-    ]
-    return " ".join(dict.fromkeys([*words, *_law_names(site, document_id, article, language)]))
 
 
 def _about(site: Site, document_id: str, language: str, open_: bool = False) -> dict[str, object]:
@@ -204,9 +146,9 @@ def final_article(site: Site, article: Article, language: str) -> str:
         final_date=locale.date(site.dates["adopted"]),
         draft_date=locale.date(site.dates["published"]),
         **apparatus(site, "final", article, language, page),
-        search_grams=_search_grams(site, "final", article, language),
+        search_grams=search_grams(site, "final", article, language),
         document_word=_document_word(site, "final"),
-        search_synonyms=_search_synonyms(site, "final", article, language),
+        search_synonyms=search_synonyms(site, "final", article, language),
         **parallel_view,
         **_about(site, "final", language),
         changes=_change_views(site, link, language),
@@ -240,9 +182,9 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
         alignment=site.alignment.for_draft(article.number) if document_id == "draft" else None,
         **_neighbours([a.number for a in document.articles], article.number),
         **apparatus(site, document_id, article, language, page),
-        search_grams=_search_grams(site, document_id, article, language),
+        search_grams=search_grams(site, document_id, article, language),
         document_word=_document_word(site, document_id),
-        search_synonyms=_search_synonyms(site, document_id, article, language),
+        search_synonyms=search_synonyms(site, document_id, article, language),
         **parallel_view,
         **_about(site, document_id, language),
         went_on=[
