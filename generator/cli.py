@@ -4,7 +4,7 @@ messages: exit 0 on success, 1 with every problem listed on bad input, never a t
     parse FILE        print any regulation text's structure as JSON
     variants          the variant readings of the witnesses (--format tsv|json)
     check             validate sources and annotations, the translations and the content rules; print what was found
-    align             the draft -> final alignment (--format tsv|json, --no-overrides)
+    align [BEFORE AFTER]  the draft -> final alignment, or any two files' (--format tsv|json, --no-overrides, --clauses)
     suggest DOCUMENT  comparable provisions of another document, by wording (--against heilongjiang)
     export            the whole corpus and alignment as JSON (--format json)
     build             write the generated pages into docs/ (MkDocs' hook does this on every build)
@@ -30,7 +30,7 @@ from generator.apparatus import LawsFile
 from generator.build import generate, run_pipeline
 from generator.checks import check_translations
 from generator.editorial import content_problems
-from generator.errors import InputError
+from generator.errors import InputError, Problem
 from generator.export import CONCORDANCE_COLUMNS, concordance_rows, corpus_json
 from generator.glossary import GlossaryFile
 from generator.model import Article, Document
@@ -101,6 +101,9 @@ def command_variants(arguments: argparse.Namespace) -> None:
 
 
 def command_align(arguments: argparse.Namespace) -> None:
+    if arguments.files:
+        _align_files(arguments)
+        return
     pipeline = run_pipeline(arguments.root)
     overrides = () if arguments.no_overrides else pipeline.annotations.overrides
     alignment = align(pipeline.corpus.document("draft"), pipeline.corpus.document("final"), overrides)
@@ -118,6 +121,38 @@ def command_align(arguments: argparse.Namespace) -> None:
     writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     writer.writerow(CONCORDANCE_COLUMNS)
     writer.writerows(concordance_rows(alignment))
+
+
+def _align_files(arguments: argparse.Namespace) -> None:
+    """`align BEFORE AFTER`: any two versions of a law, outside any project (no editors' corrections)."""
+    if len(arguments.files) != 2:
+        raise InputError([Problem("align", 0, "give two files: the older version, then the newer (align BEFORE AFTER)")])
+    before, after = (parse_file(Path(name), role) for name, role in zip(arguments.files, ("before", "after"), strict=True))
+    alignment = align(before, after)
+    writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    if arguments.clauses:
+        writer.writerow(["after", "before", "similarity", "clause", "before_clause"])
+        for move in moved_clauses(before, after, alignment):
+            writer.writerow([move.final, move.draft, move.similarity, move.clause, move.source])
+        return
+    if arguments.format == "json":
+        links = [
+            {
+                "after": list(link.final),
+                "before": list(link.draft),
+                "relation": link.relation,
+                "similarity": round(link.similarity, 3),
+                "changed": link.changed,
+                "paragraphs": [{"before": [list(p) for p in row.draft], "after": [list(p) for p in row.final]} for row in link.rows],
+            }
+            for link in alignment.links
+        ]
+        json.dump(links, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    writer.writerow(["after_article", "before_articles", "relation", "similarity", "changed"])
+    for row in concordance_rows(alignment):
+        writer.writerow([row[0], row[1], row[2], row[3], row[5]])
 
 
 def command_suggest(arguments: argparse.Namespace) -> None:
@@ -275,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate the sources, the annotations, the translations and the content rules")
     check.add_argument("--only", nargs="+", metavar="PATH", help="report only problems in these annotation files or folders")
     check.set_defaults(run=command_check)
-    aligned = commands.add_parser("align", help="print the draft -> final alignment")
+    aligned = commands.add_parser("align", help="print the draft -> final alignment, or that of any two files")
+    aligned.add_argument("files", nargs="*", metavar="FILE", help="BEFORE AFTER: two versions of a law, anywhere (default: the project's)")
     aligned.add_argument("--format", choices=["tsv", "json"], default="tsv")
     aligned.add_argument("--no-overrides", action="store_true", help="ignore annotations/alignment.yml")
     aligned.add_argument("--clauses", action="store_true", help="list clauses that seem to come from another draft article")

@@ -146,6 +146,7 @@ class Document:
     file: str = field(default="", compare=False)
     front_matter: tuple[FrontMatter, ...] = field(default=(), compare=False)
     warnings: tuple[Problem, ...] = field(default=(), compare=False)  # what the parser kept but reports
+    layout_lines: tuple[int, ...] = field(default=(), compare=False)  # lines of invisible characters only
 
     @cached_property  # the document is frozen: its articles are found once
     def articles(self) -> tuple[Article, ...]:

@@ -51,6 +51,9 @@ SENTENCE_PUNCTUATION = re.compile(r"[，。；：,;:]")
 # How a finished sentence, paragraph lead-in or item ends; anything else continues on the next line.
 TERMINAL = "。；：？！;:?!"
 CLOSING = "”’」』\"'*"
+# White space, and the characters that show nothing (zero-width space, joiners, word joiner, byte-order mark): a
+# line of only these is layout, not text (the 2023 Administrative Reconsideration Law has one under a heading).
+INVISIBLE = " \t\r\n\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
 def read_source(path: Path) -> list[str]:
@@ -128,6 +131,7 @@ class _Parser:
         self.paragraph_breaks = paragraph_breaks
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []  # a chapter or section number skipped while the articles run on
+        self.layout: list[int] = []  # lines holding only invisible characters (U+200B …) inside the text
         self.chapters: list[Chapter] = []
         self.loose_articles: list[Article] = []
         self.chapter: _ContainerDraft | None = None
@@ -265,7 +269,9 @@ class _Parser:
         for index in range(start, len(self.lines)):
             line_number = index + 1
             raw_line = self.lines[index]
-            if not raw_line.strip():
+            if not raw_line.strip(INVISIBLE):
+                if raw_line.strip():  # a line of zero-width characters only: layout, recorded, not text
+                    self.layout.append(line_number)
                 continue
             indent = len(raw_line) - len(raw_line.lstrip())
             line = raw_line  # columns are counted in the line as it stands
@@ -378,7 +384,7 @@ def find_body(lines: list[str]) -> int | None:
 
 def read_front_matter(lines: list[str]) -> tuple[FrontMatter, ...]:
     """Classify the lines before the text: title, the notes under it, LawRefBook metadata, contents, preamble."""
-    numbered = [(index + 1, line.strip()) for index, line in enumerate(lines) if line.strip()]
+    numbered = [(index + 1, line.strip()) for index, line in enumerate(lines) if line.strip(INVISIBLE)]
     info_end = next((line for line, text in numbered if text == INFO_END), 0)
     markdown_titles = [line for line, text in numbered if text.startswith("# ") and TITLE.match(text)]
     titles = [line for line, text in numbered if TITLE.match(text)]
@@ -420,7 +426,8 @@ def parse_lines(lines: list[str], file: str, document_id: str = "doc", paragraph
         match = TITLE.match(title.text)
         assert match is not None
         title_text, _ = normalise(match.group("title"), f"{document_id}/title", title.line)
-    document = Document(document_id, title_text, tuple(parser.chapters), tuple(parser.loose_articles), file, front, tuple(parser.warnings))
+    chapters, loose = tuple(parser.chapters), tuple(parser.loose_articles)
+    document = Document(document_id, title_text, chapters, loose, file, front, tuple(parser.warnings), tuple(parser.layout))
     if problems := _too_long(document, file):
         raise ParseError(problems)
     return document

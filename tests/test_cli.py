@@ -89,3 +89,29 @@ def test_export_json_shape() -> None:
     assert item["en"] == " ".join(english["translation"]["paragraphs"][1]["items"][4]["en"].split())
     assert {"final": [23], "draft": [18], "relation": "moved"}.items() <= data["alignment"][22].items()
     assert {"final": [], "draft": [6], "relation": "deleted", "curated": False}.items() <= data["alignment"][61].items()
+
+
+PAIRS = ROOT.parent / "shared" / "pairs"
+
+
+def test_align_takes_any_two_files() -> None:
+    """`align BEFORE AFTER` on the Statistics Law 2009 -> 2024 (a light amendment): checked by reading both texts —
+    2024 articles 6 (统计监督体系), 9 (防范和惩治统计造假 as a duty of local governments) and 20 (国民经济核算制度) are new
+    (none of those words is in the 2009 text), and every other 2024 article is a 2009 article renumbered, the
+    last three unchanged (51-53 <- 48-50); 2024 art. 50 (civil liability added) comes from 2009 art. 47."""
+    result = run_cli("align", str(PAIRS / "statistics-law-2009-06-27.md"), str(PAIRS / "statistics-law-2024-09-13.md"))
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows[0] == ["after_article", "before_articles", "relation", "similarity", "changed"]
+    links = {row[0]: (row[1], row[2]) for row in rows[1:]}
+    assert len(links) == 53
+    assert [after for after, (before, _) in links.items() if before == "-"] == ["6", "9", "20"]
+    assert links["7"] == ("6", "modified") and links["21"] == ("18", "identical") and links["50"][0] == "47"
+    assert [links[str(n)] for n in (51, 52, 53)] == [("48", "identical"), ("49", "identical"), ("50", "identical")]
+
+
+def test_align_with_one_file_or_a_missing_one_says_so() -> None:
+    one = run_cli("align", str(PAIRS / "statistics-law-2009-06-27.md"))
+    assert one.returncode == 1 and "give two files: the older version, then the newer" in one.stderr
+    missing = run_cli("align", "/nonexistent/a.md", str(PAIRS / "statistics-law-2024-09-13.md"))
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr and "/nonexistent/a.md" in missing.stderr

@@ -67,7 +67,7 @@ def test_article_titles_are_their_bracketed_source(corpus: Corpus, witness: str)
 def test_every_source_line_is_accounted_for(corpus: Corpus, witness: str) -> None:
     document = corpus.witnesses[witness]
     lines = read_source(ROOT / document.file)
-    covered = {line.line for line in document.front_matter}
+    covered = {line.line for line in document.front_matter} | set(document.layout_lines)
     for article in document.articles:
         covered.add(article.span.line)
     for _, _, span, _ in text_nodes(document):

@@ -114,3 +114,13 @@ def test_lawrefbook_article_headings_with_text_below(tmp_path: Path) -> None:
     article = document.article(1)
     assert [p.text for p in article.paragraphs] == ["第一款。", "第二款："]
     assert [i.text for i in article.paragraphs[1].items] == ["项一；", "项二。"]
+
+
+def test_a_line_of_invisible_characters_is_layout_and_recorded(tmp_path: Path) -> None:
+    """The 2023 Administrative Reconsideration Law has a line holding only U+200B under a chapter heading."""
+    path = tmp_path / "law.md"
+    path.write_text("# 某法\n\n## 第一章 总则\n\n\u200b\n第一条 为了测试，制定本法。\n\n第二条 本法自公布之日起施行。\n", encoding="utf-8")
+    document = parse_file(path)
+    assert [article.number for article in document.articles] == [1, 2]
+    assert document.layout_lines == (5,)
+    assert document.articles[0].paragraphs[0].text == "为了测试，制定本法。"
