@@ -119,7 +119,9 @@ def _governed(text: str, at: int) -> bool:
 
 
 def _task_clauses(text: str) -> list[str]:
-    return [piece.strip("、") for piece in re.split(r"[，；。]", text) if TASK.match(piece.strip("、")) and len(piece.strip("、")) >= 4]
+    """The clauses of `text` that are tasks (建立…, 推动…), at least four characters long."""
+    pieces = (piece.strip("、") for piece in re.split(r"[，；。]", text))
+    return [piece for piece in pieces if len(piece) >= 4 and TASK.match(piece)]
 
 
 def _under_duty(segments: Redline, old: str, new: str) -> tuple[list[str], list[str], list[str]]:
