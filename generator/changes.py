@@ -34,6 +34,7 @@ from generator.align import Alignment, Link, Row
 from generator.errors import Problem
 from generator.model import Document
 from generator.redline import Redline, redline
+from generator.strict import Bilingual
 
 ChangeKind = Literal["duty-added", "duty-removed", "force", "bearer", "scope", "number", "added", "dropped", "drafting", "wording"]
 CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
@@ -67,7 +68,7 @@ class Change:
     where: str  # final/57/1, final/59/2/3; draft/60/2 for a dropped paragraph
     evidence: str
     by: Literal["computed", "editors"] = "computed"
-    why: str = ""  # the editors' reason, for a kind they added
+    why: Bilingual | None = None  # the editors' reason, for a kind they added
 
 
 def _count(text: str, words: Iterable[str]) -> int:
@@ -265,7 +266,7 @@ class Correction:
     evidence: str
     file: str
     line: int
-    why: str = ""
+    why: Bilingual | None = None
 
 
 def changes(alignment: Alignment, draft: Document, final: Document, corrections: Iterable[Correction] = ()) -> dict[Link, list[Change]]:

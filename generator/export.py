@@ -157,11 +157,13 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
                 "curated": link.curated,
                 "changed": link.changed,
                 "changes": [
-                    {"kind": c.kind, "where": c.where, "evidence": c.evidence, "by": c.by} | ({"why": c.why} if c.why else {})
+                    {"kind": c.kind, "where": c.where, "evidence": c.evidence, "by": c.by}
+                    | ({"why": {"zh": c.why.zh, "en": c.why.en}} if c.why else {})
                     for c in found.get(link, [])
                 ],
                 "removed_by_editors": [
-                    {"kind": fix.kind, "where": fix.where, "why": fix.why} for fix in removals(link, annotations.corrections)
+                    {"kind": fix.kind, "where": fix.where, "why": {"zh": fix.why.zh, "en": fix.why.en} if fix.why else None}
+                    for fix in removals(link, annotations.corrections)
                 ],
                 "reviewed": reviewed.isoformat() if (reviewed := _reviewed(link, annotations)) else None,
                 "clauses_from_other_articles": [

@@ -23,7 +23,7 @@ from generator.changes import ChangeKind, Correction
 from generator.errors import InputError, Problem, relative_to_project
 from generator.glossary import Exemption
 from generator.model import Article, Document
-from generator.strict import BilingualName, MaybeProse, Prose, Strict
+from generator.strict import Bilingual, BilingualName, MaybeProse, Strict
 from generator.yamlfile import Location, validate
 
 ARTICLE_FILE = re.compile(r"^(\d+)\.yml$")
@@ -56,7 +56,7 @@ class ChangeFix(Strict):
     kind: ChangeKind
     remove: bool = Field(default=False, description="true: the computed kind is wrong here; false: add it")
     evidence: MaybeProse = Field(default="", description="For an addition: the words that show it")
-    why: Prose = Field(description="Why the computed kinds were wrong here")
+    why: Bilingual = Field(description="Why the computed kinds were wrong here, in both languages")
 
 
 class ArticleFile(Strict):

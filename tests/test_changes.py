@@ -127,8 +127,8 @@ def test_an_editor_corrects_a_computed_kind(tmp_path: Path) -> None:
     add_changes(
         project,
         57,
-        "  - {where: final/57/1, kind: scope, remove: true, why: test}\n"
-        "  - {where: final/57/1, kind: bearer, evidence: 数字经济领域重点企业 → 企业, why: test}\n",
+        "  - {where: final/57/1, kind: scope, remove: true, why: {zh: 测试, en: test}}\n"
+        "  - {where: final/57/1, kind: bearer, evidence: 数字经济领域重点企业 → 企业, why: {zh: 测试, en: test}}\n",
     )
     pipeline = run_pipeline(project)
     found = real(pipeline, 57)
@@ -138,13 +138,13 @@ def test_an_editor_corrects_a_computed_kind(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("block", "message"),
     [
-        ("  - {where: final/57/1, kind: duty, why: test}\n", "changes.0.kind: Input should be"),
-        ("  - {where: final/58/1, kind: scope, why: test, evidence: x}\n", "final/58/1: not a paragraph of final/57"),
+        ("  - {where: final/57/1, kind: duty, why: {zh: 测试, en: test}}\n", "changes.0.kind: Input should be"),
+        ("  - {where: final/58/1, kind: scope, why: {zh: 测试, en: test}, evidence: x}\n", "final/58/1: not a paragraph of final/57"),
         (
-            "  - {where: final/57/1, kind: number, remove: true, why: test}\n",
+            "  - {where: final/57/1, kind: number, remove: true, why: {zh: 测试, en: test}}\n",
             "final/57/1: no computed number to remove (computed: duty-removed, scope)",
         ),
-        ("  - {where: final/57/1, kind: scope, why: test}\n", "an added kind needs the words that show it"),
+        ("  - {where: final/57/1, kind: scope, why: {zh: 测试, en: test}}\n", "an added kind needs the words that show it"),
     ],
 )
 def test_a_bad_correction_names_its_file_and_line(tmp_path: Path, block: str, message: str) -> None:

@@ -89,7 +89,15 @@ def _change_views(site: Site, link: Link, language: str) -> list[dict[str, str]]
         article = site.documents[document].article(int(number))
         place = site.locale(language).subdivision(*map(int, rest)) if len(article.paragraphs) > 1 or len(rest) > 1 else ""
         where = place if document == "final" else site.article_name(document, int(number), language) + place
-        views.append({"kind": change.kind, "where": where, "evidence": change.evidence, "by": change.by, "why": change.why})
+        views.append(
+            {
+                "kind": change.kind,
+                "where": where,
+                "evidence": change.evidence,
+                "by": change.by,
+                "why": getattr(change.why, language) if change.why else "",
+            }
+        )
     return views
 
 
@@ -101,7 +109,7 @@ def _change_review(site: Site, link: Link, language: str) -> dict[str, object]:
         document, number, *rest = fix.where.split("/")
         place = site.locale(language).subdivision(*map(int, rest))
         where = place if document == "final" else site.article_name(document, int(number), language) + place
-        removed.append({"kind": fix.kind, "where": where, "why": fix.why})
+        removed.append({"kind": fix.kind, "where": where, "why": getattr(fix.why, language) if fix.why else ""})
     return {"reviewed": site.locale(language).date(reviewed) if reviewed else "", "removed": removed}
 
 
