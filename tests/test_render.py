@@ -144,3 +144,25 @@ def test_a_second_environment_compiles_no_template(tmp_path: Path, monkeypatch: 
     for name in names:
         make_environment(cache).get_template(name)
     assert compiled == []
+
+
+def test_compiled_templates_are_kept_per_compile_settings(tmp_path: Path) -> None:
+    """Jinja checks a cached template against its source, not against the environment's settings: code compiled
+    without autoescaping must never serve an environment that escapes (a stale cache once hid an unescaped
+    literal in a template). The generator's cache is keyed by its settings."""
+    from generator.render.env import COMPILE, GENERATOR_CACHE
+    from generator.templatecache import TEMPLATE_CACHE, cache_for
+
+    assert cache_for(**COMPILE).pattern == GENERATOR_CACHE.pattern != TEMPLATE_CACHE.pattern
+    assert cache_for(**{**COMPILE, "autoescape": False}).pattern != GENERATOR_CACHE.pattern
+    page = "_parallel.md.j2"
+    fresh = (
+        make_environment(None)
+        .get_template(page)
+        .render(
+            parallel=[{"zh": "", "en": ""}],
+            parallel_order=["zh", "en"],
+            labels={"parallel_zh": "中文", "parallel_en": "English", "translation_missing": "（未译）"},
+        )
+    )
+    assert '<p class="absent">（未译）</p>' in fresh  # the template's own HTML is not escaped, the label is

@@ -18,7 +18,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator import prerendered
-from generator.templatecache import TEMPLATE_CACHE
+from generator.templatecache import cache_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Markdown's own specials; HTML's (& < > " ') are escaped as HTML after these, so the two never meet.
@@ -39,18 +39,22 @@ def yaml_string(text: str) -> Markup:
     return Markup(json.dumps(str(escape(text)), ensure_ascii=False))
 
 
-def make_environment(bytecode_cache: BytecodeCache | None = TEMPLATE_CACHE) -> Environment:
+# How the templates compile. Every {{ value }} is text, escaped here and nowhere else; only Markup (HTML the
+# generator made from escaped text: redlines, notes, chapter names) passes as it is. So editors' and sources'
+# words can never become markup, whichever template or place they land in.
+COMPILE = {"autoescape": True, "keep_trailing_newline": True, "trim_blocks": True, "lstrip_blocks": True}
+GENERATOR_CACHE = cache_for(**COMPILE)  # compiled code depends on these settings: a change of them compiles anew
+
+
+def make_environment(bytecode_cache: BytecodeCache | None = GENERATOR_CACHE) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
-        # Every {{ value }} is text, escaped here and nowhere else; only Markup (HTML the generator made from
-        # escaped text: redlines, notes, chapter names) passes as it is. So editors' and sources' words can never
-        # become markup, whichever template or place they land in.
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
         bytecode_cache=bytecode_cache,
+        autoescape=COMPILE["autoescape"],
+        keep_trailing_newline=COMPILE["keep_trailing_newline"],
+        trim_blocks=COMPILE["trim_blocks"],
+        lstrip_blocks=COMPILE["lstrip_blocks"],
     )
     env.filters["md"] = markdown_text
     env.filters["yaml_string"] = yaml_string
