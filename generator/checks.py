@@ -141,14 +141,19 @@ def renderings_avoided(units: Iterable[Unit], glossary: Iterable[GlossaryTerm]) 
     """Where the Chinese has a term, the English does not use a rendering the glossary decided against (`avoid:`):
     in translations, and in the editors' own prose, whose English says things in its own words but never in the
     words the edition rejected ('smart' for 智能, 'data processing' for 数据处理)."""
-    decided = [term for term in glossary if term.avoid]
-    every = [chinese for term in glossary for chinese in term.chinese]
+    terms = list(glossary)
+    every = [chinese for term in terms for chinese in term.chinese]
+    # Each decided term with the longer terms a use of it may sit inside: made once per term, as in glossary_used.
+    decided = [
+        (term, [other for other in every if len(other) > min(map(len, term.chinese)) and other not in term.chinese])
+        for term in terms
+        if term.avoid
+    ]
     problems = []
     for unit in units:
-        for term in decided:
+        for term, inside in decided:
             if not any(chinese in unit.zh for chinese in term.chinese) or any(chinese in unit.exempt for chinese in term.chinese):
                 continue
-            inside = [other for other in every if len(other) > min(map(len, term.chinese)) and other not in term.chinese]
             if not occurrences(unit.zh, term.chinese, inside):
                 continue
             rejected = next((word for word in term.avoid if term_pattern(word).search(unit.en)), None)
