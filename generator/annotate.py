@@ -63,29 +63,35 @@ class Annotations:
         return done, self.totals.get(document_id, 0)
 
 
-def load_annotations(root: Path, documents: dict[str, Document], laws: dict[str, Document] | None = None) -> Annotations:
+def load_annotations(
+    root: Path, documents: dict[str, Document], laws: dict[str, Document] | None = None, compared: tuple[str, str] | None = None
+) -> Annotations:
     """Everything under annotations/, validated against the texts (and the national laws' texts, by id); every
-    problem at once."""
-    annotations, problems = read_annotations(root, documents, laws)
+    problem at once. `compared`: the ids of the two compared documents (before, after), default the first two
+    of `documents`, later first, as sources.yml lists them."""
+    annotations, problems = read_annotations(root, documents, laws, compared)
     if problems:
         raise InputError(problems)
     return annotations
 
 
 def read_annotations(
-    root: Path, documents: dict[str, Document], law_texts: dict[str, Document] | None = None
+    root: Path, documents: dict[str, Document], law_texts: dict[str, Document] | None = None, compared: tuple[str, str] | None = None
 ) -> tuple[Annotations, list[Problem]]:
     """What `load_annotations` reads, keeping whatever is valid beside the problems of the rest, for tools that
     work on a few files while others are being edited."""
     problems: list[Problem] = []
+    if compared is None:
+        after, before = list(documents)[:2]
+        compared = (before, after)
     try:
-        corrections = load_alignment_corrections(root, documents["draft"], documents["final"])
+        corrections = load_alignment_corrections(root, documents[compared[0]], documents[compared[1]])
     except InputError as error:
         problems.extend(relative_to_project(error.problems, root))
         corrections = Corrections()
     laws = load_laws(root, problems, law_texts)  # without the laws' texts (a tool on the annotations alone): unchecked
     resolver = Resolver(documents, {law.id: law for law in laws}, law_texts)
-    translations = load_translations(root, documents, problems, resolver)
+    translations = load_translations(root, documents, problems, resolver, compared=compared)
     units = {**translations.units, **load_translations(root, law_texts or {}, problems, None, folder="laws").units}
     unfinished: list[Problem] = []
     glossary = load_glossary(root, problems, unfinished)
@@ -107,7 +113,7 @@ def read_annotations(
         load_vocabulary(root, resolver, texts, problems),
         translations.captions,
         tuple(translations.corrections),
-        load_themes(root, resolver, problems),
+        load_themes(root, resolver, compared, problems),
         corrections.second_sources,
         translations.reviewed,
     )

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from generator.render.locale import LOCALES
+from generator.render.site import Site
 from generator.render.urls import page_of, relative
 from generator.sources import Corpus, DocumentEntry
 
@@ -42,7 +43,7 @@ def article_files(corpus: Corpus, export: dict[str, Any], site_url: str) -> dict
                     "alignment": [
                         link
                         for link in export["alignment"]
-                        if number in link.get(document["id"], []) and document["id"] in ("final", "draft")
+                        if number in link.get(document["id"], []) and document["id"] in corpus.catalogue.edition.compared
                     ],
                     "notes": [
                         note for note in export["notes"] if note["target"] == article_id or note["target"].startswith(article_id + "/")
@@ -55,7 +56,9 @@ def article_files(corpus: Corpus, export: dict[str, Any], site_url: str) -> dict
                         for language in ("zh", "en")
                     },
                     "pages": {
-                        language: base + ("" if language == "zh" else "en/") + relative("index.md", page_of(entry.id, number))
+                        language: base
+                        + ("" if language == "zh" else "en/")
+                        + relative("index.md", page_of(entry.id, number, corpus.catalogue.edition.after))
                         for language in ("zh", "en")
                     },
                 }
@@ -99,40 +102,46 @@ def csl_items(corpus: Corpus, entry: DocumentEntry, article: dict[str, Any], pag
     return items
 
 
-def llms_txt(corpus: Corpus, site_url: str) -> str:
-    """llms.txt (https://llmstxt.org): what the site is, and links to its plain data."""
-    base = site_url.rstrip("/") + "/"
+def llms_txt(site: Site) -> str:
+    """llms.txt (https://llmstxt.org): what the site is, and links to its plain data, from sources.yml."""
+    base = site.settings.site_url.rstrip("/") + "/"
+    corpus, edition, labels = site.corpus, site.edition, site.labels["en"]
+    english = "en" in site.languages
+    after = corpus.catalogue.document(edition.after)
+    made = site.version(edition.after)
+    event = f", {labels['version']['events'][made.event].format(date=site.locale('en').date(made.date))}" if made else ""
+    summary = f"> The 《{after.title.zh}》 ({after.title.en}{event}): {labels['llms_pair']} compared article by article"
+    if english:
+        summary += ", with an unofficial English translation, editorial notes, cross-references to the national laws it implements"
+    if corpus.catalogue.others:
+        summary += ", and " + ", ".join(corpus.catalogue.document(other).title.en for other in corpus.catalogue.others) + " for comparison"
     lines = [
-        "# Shijiazhuang Digital Economy Promotion Regulations, annotated",
+        f"# {edition.title.en}",
         "",
-        "> The 《石家庄市数字经济促进条例》 (Shijiazhuang Municipal Regulations on Promoting the Digital Economy, adopted"
-        " 26 October 2023): the public-comment draft and the final text compared article by article, with an unofficial"
-        " English translation, editorial notes, cross-references to the national laws it implements, and the Heilongjiang"
-        " provincial draft for comparison. The Chinese text prevails.",
+        summary + ". The Chinese text prevails.",
         "",
-        "Every article is also data: one JSON file per article (text by paragraph and item in Chinese and English, its"
-        " draft-to-final alignment, notes, references and citations) and a CSL-JSON citation.",
+        "Every article is also data: one JSON file per article (text by paragraph and item"
+        + (" in Chinese and English" if english else "")
+        + f", {labels['llms_alignment']}, notes, references and citations) and a CSL-JSON citation.",
         "",
         "## Data",
         "",
         f"- [The whole corpus]({base}downloads/corpus.json): every document, the alignment, notes, references"
         " and the national laws' cited provisions (JSON)",
-        f"- [Akoma Ntoso 3.0]({base}downloads/akn/final.en.xml): each document in Chinese and English (downloads/akn/)",
-        f"- [Concordance]({base}downloads/concordance.csv): one row per final article or deleted draft article (CSV)",
     ]
+    if after.akn is not None:
+        language, languages = ("en", "Chinese and English") if english else ("zh", "Chinese")
+        lines.append(f"- [Akoma Ntoso 3.0]({base}downloads/akn/{after.id}.{language}.xml): each document in {languages} (downloads/akn/)")
+    lines.append(f"- [Concordance]({base}downloads/concordance.csv): {labels['llms_rows']} (CSV)")
     for entry in corpus.catalogue.documents:
         count = len(corpus.document(entry.id).articles)
         lines.append(
             f"- {entry.title.en} ({entry.title.zh}): {base}api/{entry.id}/1.json … {base}api/{entry.id}/{count}.json (and .csl.json)"
         )
-    lines += [
-        "",
-        "## Pages",
-        "",
-        f"- [Final text, Chinese]({base}articles/)",
-        f"- [Final text, English]({base}en/articles/)",
-        f"- [Key changes]({base}en/changes/)",
-        f"- [Downloads and formats]({base}en/downloads/)",
-        "",
-    ]
+    short = corpus.catalogue.document(edition.after).short_name("en")
+    lines += ["", "## Pages", "", f"- [{short}, Chinese]({base}articles/)"]
+    if english:
+        lines.append(f"- [{short}, English]({base}en/articles/)")
+    prefix = "en/" if english else ""
+    lines += [f"- [Key changes]({base}{prefix}changes/)", f"- [Downloads and formats]({base}{prefix}downloads/)", ""]
     return "\n".join(lines)

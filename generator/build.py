@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.akn import WORKS, akn_document
+from generator.akn import akn_document
 from generator.align import Alignment, Override, align
 from generator.annotate import Annotations, load_annotations
 from generator.api import article_files, llms_txt
@@ -27,16 +27,20 @@ from generator.errors import InputError
 from generator.export import concordance_csv, corpus_json, search_data
 from generator.model import Document
 from generator.render import urls
+from generator.render.front import downloads
 from generator.render.locale import LANGUAGES
-from generator.render.pages import downloads, pages
+from generator.render.pages import pages
 from generator.render.site import Settings, Site
 from generator.sources import Corpus, load_catalogue, load_corpus
 from generator.wordtable import comparison_docx
 
-# Inputs whose change means the pages must be made again.
-INPUTS = ("sources", "annotations", "generator")
-# The folders of docs/ the generator owns (see .gitignore); everything else there is written by hand.
+PROJECT = Path(__file__).resolve().parent.parent  # this repository: its generator, and its docs/assets
+# An edition's inputs whose change means the pages must be made again, beside the generator's own code.
+INPUTS = ("sources", "annotations")
+# The folders of docs/ the generator owns (see .gitignore); everything else there is written by hand. An edition
+# made with `python -m generator new` has no docs/ of its own: the generator writes this project's assets there too.
 GENERATED = (*LANGUAGES, "downloads", "api")
+ASSETS = PROJECT / "docs" / "assets"
 
 
 @dataclass(frozen=True)
@@ -51,10 +55,10 @@ _last_run: dict[Path, str] = {}
 
 def fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
-    for folder in INPUTS:
-        for path in sorted((root / folder).rglob("*")):
+    for base, folder in [*((root, folder) for folder in INPUTS), (PROJECT, "generator"), (PROJECT, "docs/assets")]:
+        for path in sorted((base / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode())
+                digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -70,9 +74,9 @@ def run_pipeline(root: Path) -> Pipeline:
     """parse, normalise, collate (in load_corpus), then annotate and align: once for everything after."""
     corpus = load_corpus(root)
     documents = {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}
-    annotations = load_annotations(root, documents, corpus.laws)
-    alignment = _align(documents["draft"], documents["final"], annotations.overrides)
-    problems = correction_problems(alignment, documents["draft"], documents["final"], annotations.corrections)
+    annotations = load_annotations(root, documents, corpus.laws, corpus.catalogue.edition.compared)
+    alignment = _align(corpus.before, corpus.after, annotations.overrides)
+    problems = correction_problems(alignment, corpus.before, corpus.after, annotations.corrections)
     if problems:
         raise InputError(problems)
     return Pipeline(corpus, annotations, alignment)
@@ -89,30 +93,36 @@ def outputs(pipeline: Pipeline, settings: Settings | None = None) -> dict[str, s
     site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations, settings or Settings())
     data = _downloads(pipeline, site)
     sizes = {name: len(content.encode("utf-8") if isinstance(content, str) else content) for name, content in data.items()}
-    listed = {f"{language}/downloads.md": downloads(site, language, sizes) for language in LANGUAGES}
+    listed = {f"{language}/downloads.md": downloads(site, language, sizes) for language in site.languages}
     return {**dict(pages(site)), **listed, **data}
+
+
+def assets() -> dict[str, str | bytes]:
+    """This project's stylesheet and scripts, for an edition kept in a folder of its own."""
+    return {f"assets/{path.name}": path.read_bytes() for path in sorted(ASSETS.iterdir()) if path.is_file()}
 
 
 def _downloads(pipeline: Pipeline, site: Site) -> dict[str, str | bytes]:
     data = corpus_json(pipeline.corpus, pipeline.alignment, pipeline.annotations)
     files: dict[str, str | bytes] = {
         "downloads/corpus.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-        "downloads/concordance.csv": concordance_csv(pipeline.alignment),
+        "downloads/concordance.csv": concordance_csv(pipeline.alignment, pipeline.corpus.catalogue.edition.compared),
         "downloads/search.json": json.dumps(search_data(pipeline.corpus, pipeline.annotations, site.labels), ensure_ascii=False) + "\n",
-        "llms.txt": llms_txt(pipeline.corpus, site.settings.site_url),
+        "llms.txt": llms_txt(site),
     }
     files.update(article_files(pipeline.corpus, data, site.settings.site_url))
-    for language in LANGUAGES:
+    for language in site.languages:
         files[f"downloads/comparison.{language}.docx"] = comparison_docx(site, language)
-        for document_id in site.documents:
-            if document_id in WORKS:  # a document whose AKN name is settled (generator/akn.py)
-                files[f"downloads/akn/{document_id}.{language}.xml"] = akn_document(site, document_id, language)
+        for entry in pipeline.corpus.catalogue.documents:
+            if entry.akn is not None:  # a document whose Akoma Ntoso work is named in sources.yml
+                files[f"downloads/akn/{entry.id}.{language}.xml"] = akn_document(site, entry.id, language)
     return files
 
 
 def navigation(root: Path, nav: list[Any]) -> list[Any]:
     """mkdocs.yml's navigation with the whole text of each document of sources/sources.yml."""
-    return urls.navigation(nav, [entry.id for entry in load_catalogue(root).documents])
+    catalogue = load_catalogue(root)
+    return urls.navigation(nav, [entry.id for entry in catalogue.documents], catalogue.edition.after)
 
 
 def generate(root: Path, docs: Path, force: bool = False, settings: Settings | None = None) -> Result | None:
@@ -122,8 +132,11 @@ def generate(root: Path, docs: Path, force: bool = False, settings: Settings | N
     if not force and _last_run.get(docs) == key:
         return None
     files = outputs(run_pipeline(root), settings)
+    own_assets = docs.resolve() != (PROJECT / "docs").resolve()
+    if own_assets:
+        files.update(assets())
     written = _write(docs, files)
-    removed = _remove_stale(docs, set(files))
+    removed = _remove_stale(docs, set(files), (*GENERATED, "assets") if own_assets else GENERATED)
     _last_run[docs] = key
     return Result(len(files), written, removed)
 
@@ -142,10 +155,10 @@ def _write(docs: Path, files: dict[str, str | bytes]) -> int:
     return written
 
 
-def _remove_stale(docs: Path, names: set[str]) -> int:
+def _remove_stale(docs: Path, names: set[str], folders: tuple[str, ...]) -> int:
     """Remove generated files that no longer have a page."""
     removed = 0
-    for folder in GENERATED:
+    for folder in folders:
         for path in sorted((docs / folder).rglob("*")):
             if path.is_file() and path.relative_to(docs).as_posix() not in names:
                 path.unlink()

@@ -244,16 +244,16 @@ def link_changes(link: Link, draft: Document, final: Document) -> list[Change]:
     """The computed changes of every row of a draft→final link."""
     found: list[Change] = []
     for row in link.rows:
-        found += classify(_text(row.draft, draft), _text(row.final, final), _where(row))
+        found += classify(_text(row.draft, draft), _text(row.final, final), _where(row, draft.id, final.id))
     return found
 
 
-def _where(row: Row) -> str:
+def _where(row: Row, before: str, after: str) -> str:
     if row.final:
         article, paragraph = row.final[0]
-        return f"final/{article}/{paragraph}"
+        return f"{after}/{article}/{paragraph}"
     article, paragraph = row.draft[0]
-    return f"draft/{article}/{paragraph}"
+    return f"{before}/{article}/{paragraph}"
 
 
 @dataclass(frozen=True)
@@ -278,7 +278,7 @@ def changes(alignment: Alignment, draft: Document, final: Document, corrections:
         if not (link.draft and link.final):
             continue
         listed = link_changes(link, draft, final)
-        places = {place for row in link.rows for place in _places(row)}
+        places = {place for row in link.rows for place in _places(row, (draft.id, final.id))}
         for fix in fixes:
             if _paragraph(fix.where) not in places:
                 continue
@@ -290,9 +290,10 @@ def changes(alignment: Alignment, draft: Document, final: Document, corrections:
     return found
 
 
-def removals(link: Link, corrections: Iterable[Correction]) -> list[Correction]:
-    """The editors' removals of computed kinds at the places of a link (shown with their reasons)."""
-    places = {place for row in link.rows for place in _places(row)}
+def removals(link: Link, corrections: Iterable[Correction], compared: tuple[str, str]) -> list[Correction]:
+    """The editors' removals of computed kinds at the places of a link (shown with their reasons); `compared`:
+    the ids of the earlier and the later text."""
+    places = {place for row in link.rows for place in _places(row, compared)}
     return [fix for fix in corrections if fix.remove and _paragraph(fix.where) in places]
 
 
@@ -302,14 +303,16 @@ def correction_problems(alignment: Alignment, draft: Document, final: Document, 
     for link in alignment.links:
         if link.draft and link.final:
             for row in link.rows:
-                for place in _places(row):
+                for place in _places(row, (draft.id, final.id)):
                     computed.setdefault(place, set())
             for change in link_changes(link, draft, final):
                 computed.setdefault(change.where, set()).add(change.kind)
     problems = []
     for fix in corrections:
         if _paragraph(fix.where) not in computed:
-            problems.append(Problem(fix.file, fix.line, f"{fix.where} is not a paragraph of a compared draft and final article"))
+            problems.append(
+                Problem(fix.file, fix.line, f"{fix.where} is not a paragraph of a compared pair of articles ({draft.id} and {final.id})")
+            )
         elif fix.remove and fix.kind not in computed.get(fix.where, set()):
             kinds = ", ".join(sorted(computed.get(fix.where, set()))) or "none"
             problems.append(Problem(fix.file, fix.line, f"{fix.where}: no computed {fix.kind} to remove (computed: {kinds})"))
@@ -321,5 +324,6 @@ def _paragraph(where: str) -> str:
     return "/".join(where.split("/")[:3])
 
 
-def _places(row: Row) -> list[str]:
-    return [f"final/{a}/{p}" for a, p in row.final] + [f"draft/{a}/{p}" for a, p in row.draft]
+def _places(row: Row, compared: tuple[str, str]) -> list[str]:
+    before, after = compared
+    return [f"{after}/{a}/{p}" for a, p in row.final] + [f"{before}/{a}/{p}" for a, p in row.draft]

@@ -10,6 +10,7 @@ messages: exit 0 on success, 1 with every problem listed on bad input, never a t
     build             write the generated pages into docs/ (MkDocs' hook does this on every build)
     stub DOCUMENT     write skeleton translation files (annotations/DOCUMENT/*.yml) where none has English yet
     schema            write the JSON Schemas editors' tools use (schema/*.schema.json)
+    new DIR --before FILE --after FILE   make a new edition of two versions of a law in DIR
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from generator.annotate import read_annotations
 from generator.apparatus import LawsFile
 from generator.build import generate, run_pipeline
 from generator.checks import check_translations
+from generator.edition import make_edition
 from generator.editorial import content_problems
 from generator.errors import InputError, Problem
-from generator.export import CONCORDANCE_COLUMNS, concordance_rows, corpus_json
+from generator.export import concordance_columns, concordance_rows, corpus_json
 from generator.glossary import GlossaryFile
 from generator.model import Article, Document
 from generator.parse import parse_file
@@ -106,12 +108,13 @@ def command_align(arguments: argparse.Namespace) -> None:
         return
     pipeline = run_pipeline(arguments.root)
     overrides = () if arguments.no_overrides else pipeline.annotations.overrides
-    alignment = align(pipeline.corpus.document("draft"), pipeline.corpus.document("final"), overrides)
+    before, after = pipeline.corpus.before, pipeline.corpus.after
+    alignment = align(before, after, overrides)
     if arguments.clauses:
         confirmed = {(c.final, c.draft) for c in pipeline.annotations.second_sources}
         writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-        writer.writerow(["final", "draft", "similarity", "confirmed", "clause", "draft_clause"])
-        for move in moved_clauses(pipeline.corpus.document("draft"), pipeline.corpus.document("final"), alignment):
+        writer.writerow([after.id, before.id, "similarity", "confirmed", "clause", f"{before.id}_clause"])
+        for move in moved_clauses(before, after, alignment):
             writer.writerow([move.final, move.draft, move.similarity, (move.final, move.draft) in confirmed, move.clause, move.source])
         return
     if arguments.format == "json":
@@ -119,7 +122,7 @@ def command_align(arguments: argparse.Namespace) -> None:
         sys.stdout.write("\n")
         return
     writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    writer.writerow(CONCORDANCE_COLUMNS)
+    writer.writerow(concordance_columns(pipeline.corpus.catalogue.edition.compared))
     writer.writerows(concordance_rows(alignment))
 
 
@@ -158,9 +161,11 @@ def _align_files(arguments: argparse.Namespace) -> None:
 def command_suggest(arguments: argparse.Namespace) -> None:
     """Comparable provisions by wording: for each article of one document, the most alike of another."""
     corpus = load_corpus(arguments.root)
-    found = similar(corpus.document(arguments.document), corpus.document(arguments.against), arguments.top)
+    others = corpus.catalogue.others
+    against = arguments.against or (others[0] if others else corpus.catalogue.edition.before)
+    found = similar(corpus.document(arguments.document), corpus.document(against), arguments.top)
     writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    writer.writerow([arguments.document, arguments.against, "similarity"])
+    writer.writerow([arguments.document, against, "similarity"])
     for number, candidates in found.items():
         for other, score in candidates:
             writer.writerow([number, other, f"{score:.2f}"])
@@ -191,9 +196,8 @@ def command_stub(arguments: argparse.Namespace) -> None:
     """Skeletons for the translation files of a document, English filled in wherever the same Chinese is
     already translated (in any valid file). A file that already has any English is left alone."""
     corpus = load_corpus(arguments.root)
-    annotations, _ = read_annotations(
-        arguments.root, {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}, corpus.laws
-    )
+    documents = {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}
+    annotations, _ = read_annotations(arguments.root, documents, corpus.laws, corpus.catalogue.edition.compared)
     law = arguments.document in corpus.laws
     document = corpus.laws[arguments.document] if law else corpus.document(arguments.document)
     known = {unit.zh: unit.en for unit in annotations.units.values()}
@@ -227,9 +231,8 @@ def command_check_only(arguments: argparse.Namespace) -> None:
     content rules (generator/editorial.py), which are about the whole edition: a file being translated may be
     unfinished."""
     corpus = load_corpus(arguments.root)
-    annotations, problems = read_annotations(
-        arguments.root, {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}, corpus.laws
-    )
+    documents = {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}
+    annotations, problems = read_annotations(arguments.root, documents, corpus.laws, corpus.catalogue.edition.compared)
     wanted = tuple(Path(name).as_posix().removeprefix("./") for name in arguments.only)
     mine = [p for p in [*problems, *check_translations(annotations)] if p.file.startswith(wanted)]
     if mine:
@@ -264,10 +267,13 @@ def command_check(arguments: argparse.Namespace) -> None:
     print(
         "alignment: " + ", ".join(f"{relation} {counts[relation]}" for relation in RELATIONS if counts[relation]) + f"; {curated} curated"
     )
-    for listed in corpus.catalogue.documents:
-        done, total = annotations.coverage(listed.id)
-        print(f"translation {listed.id:<12} {done:>3}/{total} units ({100 * done / total:.0f}%)")
-    print(f"glossary: {len(annotations.glossary)} terms")
+    if "en" in corpus.catalogue.edition.languages:
+        for listed in corpus.catalogue.documents:
+            done, total = annotations.coverage(listed.id)
+            print(f"translation {listed.id:<12} {done:>3}/{total} units ({100 * done / total:.0f}%)")
+        print(f"glossary: {len(annotations.glossary)} terms")
+    else:
+        print("English: not published (sources.yml edition: languages: [zh]); the rules for an English edition do not apply")
     problems = [*check_translations(annotations), *content_problems(corpus, alignment, annotations)]
     if problems:
         raise InputError(problems)
@@ -296,6 +302,18 @@ def command_schema(arguments: argparse.Namespace) -> None:
         print(f"wrote schema/{name}")
 
 
+def command_new(arguments: argparse.Namespace) -> None:
+    folder = make_edition(
+        arguments.folder, arguments.before, arguments.after, arguments.kind, arguments.title_en, arguments.akn_name,
+        arguments.locality, arguments.english,
+    )  # fmt: skip
+    catalogue = load_corpus(folder).catalogue
+    before, after = (catalogue.document(document_id) for document_id in catalogue.edition.compared)
+    counts = f"{before.id} ({before.expect.articles} articles) -> {after.id} ({after.expect.articles} articles)"
+    print(f"wrote {folder}: {catalogue.edition.kind} edition, {counts}")
+    print(f"next: ./dev build {folder}   or   ./dev serve {folder}   (check what sources/sources.yml marks '# editor:')")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=PROJECT_ROOT, help="the project folder (default: %(default)s)")
@@ -310,15 +328,15 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate the sources, the annotations, the translations and the content rules")
     check.add_argument("--only", nargs="+", metavar="PATH", help="report only problems in these annotation files or folders")
     check.set_defaults(run=command_check)
-    aligned = commands.add_parser("align", help="print the draft -> final alignment, or that of any two files")
+    aligned = commands.add_parser("align", help="print the edition's before -> after alignment, or that of any two files")
     aligned.add_argument("files", nargs="*", metavar="FILE", help="BEFORE AFTER: two versions of a law, anywhere (default: the project's)")
     aligned.add_argument("--format", choices=["tsv", "json"], default="tsv")
     aligned.add_argument("--no-overrides", action="store_true", help="ignore annotations/alignment.yml")
-    aligned.add_argument("--clauses", action="store_true", help="list clauses that seem to come from another draft article")
+    aligned.add_argument("--clauses", action="store_true", help="list clauses that seem to come from another article of the earlier text")
     aligned.set_defaults(run=command_align)
     suggest = commands.add_parser("suggest", help="suggest comparable provisions of another document, by wording")
     suggest.add_argument("document", help="a document id from sources/sources.yml, e.g. final")
-    suggest.add_argument("--against", default="heilongjiang", help="another document id (default: %(default)s)")
+    suggest.add_argument("--against", help="another document id (default: the first of sources.yml's edition: others)")
     suggest.add_argument("--top", type=int, default=3)
     suggest.set_defaults(run=command_suggest)
     export = commands.add_parser("export", help="print the corpus and alignment as JSON")
@@ -332,10 +350,23 @@ def main(argv: list[str] | None = None) -> int:
     stub.set_defaults(run=command_stub)
     schema = commands.add_parser("schema", help="write the JSON Schemas of the YAML files editors write")
     schema.set_defaults(run=command_schema)
+    new = commands.add_parser("new", help="make a new edition of two versions of a law in a new folder")
+    new.add_argument("folder", type=Path, metavar="DIR", help="the new edition's folder (must not exist)")
+    new.add_argument("--before", type=Path, required=True, metavar="FILE", help="the earlier text (the draft, or the older version)")
+    new.add_argument("--after", type=Path, required=True, metavar="FILE", help="the later text (the adopted text, or the newer version)")
+    new.add_argument("--kind", choices=["adoption", "amendment", "revision"], help="default: read from the texts (修正, 修订, 征求意见稿)")
+    new.add_argument("--title-en", default="", help="the law's English title (the texts do not give it)")
+    new.add_argument("--akn-name", default="", help="the work's name in Akoma Ntoso URIs, e.g. statistics (default: from the file name)")
+    new.add_argument("--locality", default="", help="the Akoma Ntoso locality of a local regulation, e.g. sjz (none for a national law)")
+    new.add_argument("--english", action="store_true", help="publish an English site too (then every English rule of check applies)")
+    new.set_defaults(run=command_new)
     arguments = parser.parse_args(argv)
     try:
         arguments.run(arguments)
     except InputError as error:
+        if arguments.command == "new":  # one clear line (and its hint): nothing was written
+            print(f"error: {error}", file=sys.stderr)
+            return 1
         print(f"error: {len(error.problems)} problem(s) found\n{error}", file=sys.stderr)
         return 1
     except BrokenPipeError:

@@ -29,8 +29,7 @@ from generator.quotations import misquotations
 from generator.sources import Corpus
 
 MIN_GLOSSARY_TERMS = 80
-MIN_COMPARABLE_SHARE = 0.8
-COMPARED_WITH = "heilongjiang"
+MIN_COMPARABLE_SHARE = 0.8  # of the later text's articles linking a comparable provision of the first further document
 # Punctuation, and the particle 的, change no meaning an English reader could see (draft 46(2) -> final 39(2)
 # adds only a 的: 应对数字化模拟 -> 应对的数字化模拟).
 NO_MEANING = re.compile(r"[\s，。、；：？！“”‘’（）《》【】,.;:?!()\"'的]")
@@ -39,14 +38,19 @@ LATIN = re.compile(r"[A-Za-z]")
 
 
 def content_problems(corpus: Corpus, alignment: Alignment, annotations: Annotations) -> list[Problem]:
+    """The editorial rules of what the edition declares (sources.yml edition:). An edition published in English
+    is a finished edition: every text translated and captioned, every change noted in both languages and its kinds
+    reviewed, a glossary. A Chinese-only edition is held to what needs no English: quotations as written."""
+    if "en" not in corpus.catalogue.edition.languages:
+        return misquotations(corpus, annotations)
     return [
         *untranslated(corpus, annotations),
         *uncaptioned(corpus, annotations),
         *untranslated_law_provisions(corpus, annotations),
         *glossary_problems(annotations),
         *hidden_changes(corpus, alignment, annotations),
-        *missing_change_notes(alignment, annotations),
-        *unreviewed_changes(alignment, annotations),
+        *missing_change_notes(corpus, alignment, annotations),
+        *unreviewed_changes(corpus, alignment, annotations),
         *misquotations(corpus, annotations),
         *few_comparable_provisions(corpus, annotations),
     ]
@@ -127,7 +131,7 @@ def glossary_problems(annotations: Annotations) -> list[Problem]:
 
 
 def hidden_changes(corpus: Corpus, alignment: Alignment, annotations: Annotations) -> list[Problem]:
-    draft, final = corpus.document("draft"), corpus.document("final")
+    draft, final = corpus.before, corpus.after
     problems = []
     for link in alignment.links:
         for row in link.rows:
@@ -143,48 +147,53 @@ def hidden_changes(corpus: Corpus, alignment: Alignment, annotations: Annotation
     return problems
 
 
-def missing_change_notes(alignment: Alignment, annotations: Annotations) -> list[Problem]:
+def missing_change_notes(corpus: Corpus, alignment: Alignment, annotations: Annotations) -> list[Problem]:
+    before, after = corpus.catalogue.edition.compared
     problems = []
     for link in alignment.links:
         if link.relation == "deleted":
-            wanted = [("draft", number) for number in link.draft]
+            wanted = [(before, number) for number in link.draft]
         else:
-            wanted = [("final", number) for number in link.final] if link.changed else []
+            wanted = [(after, number) for number in link.final] if link.changed else []
         for document, number in wanted:
             notes = [n.note for n in annotations.apparatus.notes_on(document, number) if n.note.kind == "change"]
             if not notes or not all(note.zh.strip() and note.en.strip() for note in notes):
-                what = "was deleted" if link.relation == "deleted" else "changed from the draft"
+                what = "was deleted" if link.relation == "deleted" else "changed from " + ", ".join(f"{before}/{d}" for d in link.draft)
                 hint = "add notes: [{id: change, kind: change, author: …, date: …, zh: …, en: …}] saying what the change does"
                 problems.append(Problem(_file(document, number), 0, f"{document}/{number} {what} and has no change note", hint))
     return problems
 
 
-def unreviewed_changes(alignment: Alignment, annotations: Annotations) -> list[Problem]:
-    """Every final article compared with a draft has had its computed kinds of change read by the editors."""
+def unreviewed_changes(corpus: Corpus, alignment: Alignment, annotations: Annotations) -> list[Problem]:
+    """Every article of the later text compared with one of the earlier has had its computed kinds of change read
+    by the editors."""
+    after = corpus.catalogue.edition.after
     problems = []
     for link in alignment.links:
         if not (link.draft and link.final):
             continue
         for number in link.final:
-            if f"final/{number}" not in annotations.reviewed:
-                message = f"final/{number}: the computed kinds of change are not reviewed"
+            if f"{after}/{number}" not in annotations.reviewed:
+                message = f"{after}/{number}: the computed kinds of change are not reviewed"
                 hint = "read both texts, confirm the kinds or correct them under changes:, then add reviewed: YYYY-MM-DD"
-                problems.append(Problem(_file("final", number), 1, message, hint))
+                problems.append(Problem(_file(after, number), 1, message, hint))
     return problems
 
 
 def few_comparable_provisions(corpus: Corpus, annotations: Annotations) -> list[Problem]:
-    if COMPARED_WITH not in {entry.id for entry in corpus.catalogue.documents}:
+    edition = corpus.catalogue.edition
+    if not corpus.catalogue.others:
         return []
-    final = corpus.document("final").articles
+    compared_with, after = corpus.catalogue.others[0], edition.after
+    final = corpus.after.articles
     linked = {
         r.source.article
         for r in annotations.apparatus.references
-        if r.kind == "comparable" and r.source.document == "final" and r.target.document == COMPARED_WITH
+        if r.kind == "comparable" and r.source.document == after and r.target.document == compared_with
     }
     if len(linked) >= MIN_COMPARABLE_SHARE * len(final):
         return []
-    message = f"{len(linked)} of {len(final)} final articles link a comparable {COMPARED_WITH} provision"
+    message = f"{len(linked)} of {len(final)} {after} articles link a comparable {compared_with} provision"
     message += f"; the edition wants {MIN_COMPARABLE_SHARE:.0%}"
-    hint = "python -m generator suggest final lists candidates by wording; add references: [{to: heilongjiang/N, kind: comparable}]"
-    return [Problem("annotations/final", 0, message, hint)]
+    hint = f"python -m generator suggest {after} lists candidates by wording; add references: [{{to: {compared_with}/N, kind: comparable}}]"
+    return [Problem(f"annotations/{after}", 0, message, hint)]

@@ -19,7 +19,7 @@ from generator.apparatus import PlacedReference
 from generator.changes import changes, removals
 from generator.model import Article
 from generator.render.searchtext import document_word
-from generator.render.urls import FOLDERS
+from generator.render.urls import folder
 from generator.sources import Corpus
 
 
@@ -100,9 +100,9 @@ def _reference_json(reference: PlacedReference) -> dict[str, Any]:
     return found
 
 
-def _reviewed(link: Link, annotations: Annotations) -> date | None:
+def _reviewed(link: Link, annotations: Annotations, after: str) -> date | None:
     """The day the editors reviewed a compared pair's kinds of change (None for a pair not compared)."""
-    return annotations.reviewed.get(f"final/{link.final[0]}") if link.draft and link.final else None
+    return annotations.reviewed.get(f"{after}/{link.final[0]}") if link.draft and link.final else None
 
 
 def _amendment_json(amendment: Amendment) -> dict[str, Any]:
@@ -127,7 +127,9 @@ def _now_json(amendments: list[Amendment], article: int) -> dict[str, Any] | Non
 
 def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) -> dict[str, Any]:
     english = annotations.english
-    found = changes(alignment, corpus.document("draft"), corpus.document("final"), annotations.corrections)
+    found = changes(alignment, corpus.before, corpus.after, annotations.corrections)
+    compared = corpus.catalogue.edition.compared
+    before, after = compared
     documents = []
     for entry in corpus.catalogue.documents:
         document = corpus.document(entry.id)
@@ -150,8 +152,8 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
         "documents": documents,
         "alignment": [
             {
-                "final": list(link.final),
-                "draft": list(link.draft),
+                after: list(link.final),
+                before: list(link.draft),
                 "relation": link.relation,
                 "similarity": link.similarity,
                 "curated": link.curated,
@@ -163,13 +165,13 @@ def corpus_json(corpus: Corpus, alignment: Alignment, annotations: Annotations) 
                 ],
                 "removed_by_editors": [
                     {"kind": fix.kind, "where": fix.where, "why": {"zh": fix.why.zh, "en": fix.why.en} if fix.why else None}
-                    for fix in removals(link, annotations.corrections)
+                    for fix in removals(link, annotations.corrections, compared)
                 ],
-                "reviewed": reviewed.isoformat() if (reviewed := _reviewed(link, annotations)) else None,
+                "reviewed": reviewed.isoformat() if (reviewed := _reviewed(link, annotations, after)) else None,
                 "clauses_from_other_articles": [
-                    {"final": c.final, "draft": c.draft, "words": c.words}
+                    {after: c.final, before: c.draft, "words": c.words}
                     for c in annotations.second_sources
-                    if any(c.final.startswith(f"final/{number}/") for number in link.final)
+                    if any(c.final.startswith(f"{after}/{number}/") for number in link.final)
                 ],
             }
             for link in alignment.links
@@ -203,10 +205,11 @@ def search_data(corpus: Corpus, annotations: Annotations, labels: dict[str, dict
             {
                 "id": entry.id,
                 "word": document_word(position),
-                "folder": FOLDERS.get(entry.id, entry.id),
+                "folder": folder(entry.id, corpus.catalogue.edition.after),
                 "title": {"zh": entry.title.zh, "en": entry.title.en},
                 "prefix": {"zh": entry.prefix.zh, "en": entry.prefix.en},
                 "short": {"zh": entry.short_name("zh"), "en": entry.short_name("en")},
+                "aliases": list(entry.aliases),
                 "articles": {
                     str(article.number): [len(paragraph.items) for paragraph in article.paragraphs] for article in document.articles
                 },
@@ -232,12 +235,15 @@ def search_data(corpus: Corpus, annotations: Annotations, labels: dict[str, dict
     }
 
 
-CONCORDANCE_COLUMNS = ["final_article", "draft_articles", "relation", "similarity", "curated", "changed"]
+def concordance_columns(compared: tuple[str, str]) -> list[str]:
+    """The concordance's header, named by the documents' ids: final_article, draft_articles, … here."""
+    before, after = compared
+    return [f"{after}_article", f"{before}_articles", "relation", "similarity", "curated", "changed"]
 
 
 def concordance_rows(alignment: Alignment) -> list[list[str]]:
-    """One row per final article (a split gives each of its final articles a row), then one per deleted
-    draft article; `-` where there is no article."""
+    """One row per article of the later text (a split gives each of its articles a row), then one per deleted
+    article of the earlier; `-` where there is no article."""
     rows = []
     for link in alignment.links:
         drafts = ",".join(map(str, link.draft)) or "-"
@@ -247,9 +253,9 @@ def concordance_rows(alignment: Alignment) -> list[list[str]]:
     return rows
 
 
-def concordance_csv(alignment: Alignment) -> str:
+def concordance_csv(alignment: Alignment, compared: tuple[str, str]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CONCORDANCE_COLUMNS)
+    writer.writerow(concordance_columns(compared))
     writer.writerows(concordance_rows(alignment))
     return buffer.getvalue()

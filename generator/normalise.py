@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from generator.model import Repair
 
-REPAIR_KINDS = ("rejoin", "emphasis", "punctuation", "spacing")
+REPAIR_KINDS = ("rejoin", "subitems", "emphasis", "punctuation", "spacing")
 
 # A line break with the white space and blank lines around it: `推动本区域数\n\n字经济`.
 LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")

@@ -14,79 +14,33 @@ line left unfinished, continues that line. Any other gap or repeat in numbering 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import ParseError, Problem
-from generator.model import Article, Chapter, Document, FrontMatter, Item, Paragraph, Repair, Section, Span
-from generator.normalise import normalise
-from generator.numerals import NUMERAL_CHARS, parse_numeral, to_numeral
-from generator.strict import NAME, PROSE
-
-NUMERAL = f"[{NUMERAL_CHARS}]+"
-# Markdown heading marks before a heading: `#### 第一章 总 则`, `###### 第一条`.
-HEADING_MARKS = r"(?:#{1,6}[ \t]*)?"
-# A chapter: `第一章 总则`, `## 第三章 数字产业化`, `第一章 總 則`.
-CHAPTER = re.compile(rf"{HEADING_MARKS}第(?P<number>{NUMERAL})章(?P<rest>.*)$")
-# A section inside a chapter: `第二节 数据安全`, `### 第一節 通則`.
-SECTION = re.compile(rf"{HEADING_MARKS}第(?P<number>{NUMERAL})[节節](?P<rest>.*)$")
-# An article: `第十二条 除法律…`, `###### 第十二条`, `第一條 為了…`, `第一条【立法目的】…` (never `第十二条规定`).
-ARTICLE = re.compile(rf"{HEADING_MARKS}第(?P<number>{NUMERAL})[条條](?=[\s【]|$)")
-# An article's title right after its number: `【立法目的】`, ` 【**边境基础设施**】`.
-ARTICLE_TITLE = re.compile(r"\s*【(?P<title>[^】]*)】")
-# An item: `（一）符合…`, `(一)符合…`, `- （一）符合…` (a list mark left by a PDF extraction).
-ITEM = re.compile(rf"(?:-[ \t]*)?[（(](?P<number>{NUMERAL})[）)]")
-# The end of LawRefBook's metadata block.
-INFO_END = "<!-- INFO END -->"
-# A table of contents heading: `目录`, `目　　录`, `目 錄`.
-CONTENTS = re.compile(r"#*\s*目\s*[录錄]\s*$")
-# A regulation's title, alone on its line: `# 石家庄市数字经济促进条例`, `石家莊市數字經濟促進條例`.
-TITLE = re.compile(
-    r"#*\s*(?P<title>[^\s,，。:：;；《》()（）]{2,60}"
-    r"(?:条例|條例|法|规定|規定|办法|辦法|细则|細則|决定|決定|规则|規則|章程|准则|準則)"
-    r"(?:[（(][^）)]*[）)])?)\s*$"
+from generator.layout import (
+    ARTICLE,
+    ARTICLE_TITLE,
+    CHAPTER,
+    INVISIBLE,
+    ITEM,
+    SECTION,
+    SENTENCE_PUNCTUATION,
+    SUBITEM,
+    TITLE,
+    find_body,
+    is_finished,
+    read_front_matter,
+    read_source,
 )
-# A heading's title may not read like a sentence: `第二章 数字基础设施` is a heading, `第二章的规定，…` is not.
-SENTENCE_PUNCTUATION = re.compile(r"[，。；：,;:]")
-# How a finished sentence, paragraph lead-in or item ends; anything else continues on the next line.
-TERMINAL = "。；：？！;:?!"
-CLOSING = "”’」』\"'*"
-# White space, and the characters that show nothing (zero-width space, joiners, word joiner, byte-order mark): a
-# line of only these is layout, not text (the 2023 Administrative Reconsideration Law has one under a heading).
-INVISIBLE = " \t\r\n\u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
-
-
-def read_source(path: Path) -> list[str]:
-    """The lines of a source file, decoded. A UTF-8 BOM is dropped; any other encoding is an error."""
-    data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        hint = "save the file as UTF-8"
-        try:
-            data.decode("gb18030")
-            hint += " (it reads as GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)"
-        except UnicodeDecodeError:
-            pass
-        raise ParseError([Problem(str(path), line, f"not UTF-8 text (byte {data[error.start]:#04x})", hint)]) from None
-    if not text.strip():
-        raise ParseError([Problem(str(path), 1, "the file is empty", "a source file holds the text of a regulation")])
-    return [line.rstrip("\r") for line in text.split("\n")]
+from generator.model import Article, Chapter, Document, Item, Paragraph, Repair, Section, Span
+from generator.normalise import normalise
+from generator.numerals import parse_numeral, to_numeral
+from generator.strict import NAME, PROSE
 
 
 def parse_file(path: Path, document_id: str = "doc", paragraph_breaks: frozenset[int] = frozenset()) -> Document:
     return parse_lines(read_source(path), str(path), document_id, paragraph_breaks)
-
-
-def is_finished(line: str) -> bool:
-    """Does this line end a sentence (or a lead-in to items)? `…发展。` yes; `…推动本区域数` no."""
-    stripped = line.rstrip()
-    while stripped and stripped[-1] in CLOSING:
-        stripped = stripped[:-1].rstrip()
-    return bool(stripped) and stripped[-1] in TERMINAL
 
 
 @dataclass
@@ -139,6 +93,8 @@ class _Parser:
         self.article: _ArticleDraft | None = None
         self.paragraph: _Unit | None = None
         self.item: _Unit | None = None
+        self.subitems = 0  # the sub-items (目) of the item being read
+        self.subitem_lines: set[int] = set()
         self.last_article = 0
 
     # -- reading text -------------------------------------------------------------------------------------
@@ -150,7 +106,14 @@ class _Parser:
         end_column = len(self.lines[unit.end_line - 1].rstrip())
         span = Span(self.file, unit.line, unit.column, unit.end_line, end_column)
         text, repairs = normalise(slice_span(self.lines, span), unit.node, unit.line)
-        return text, repairs, span
+        return text, tuple(self._subitem_break(repair) for repair in repairs), span
+
+    def _subitem_break(self, repair: Repair) -> Repair:
+        """The line break before a sub-item (目) is not a broken line: its join is recorded as its own kind."""
+        if repair.kind != "rejoin":
+            return repair
+        following = next((n for n in range(repair.line + 1, len(self.lines) + 1) if self.lines[n - 1].strip(INVISIBLE)), 0)
+        return replace(repair, kind="subitems") if following in self.subitem_lines else repair
 
     def unit_is_open(self) -> bool:
         """Is the paragraph or item being read left unfinished on its last line?"""
@@ -254,6 +217,7 @@ class _Parser:
         self.close_item()
         assert self.paragraph is not None
         self.item = _Unit(f"{self.paragraph.node}/{number}", number, line_number, column, line_number)
+        self.subitems = 0
 
     def continue_unit(self, line_number: int) -> None:
         unit = self.item or self.paragraph
@@ -309,6 +273,11 @@ class _Parser:
                 hint = "text belongs under a 第X条 heading; a preamble goes before 第一章 or 第一条"
                 self.problem(line_number, "text before the first article", hint)
                 continue
+            if self.item is not None and (match := SUBITEM.match(stripped)) and int(match.group("number")) == self.subitems + 1:
+                self.subitems += 1
+                self.subitem_lines.add(line_number)
+                self.continue_unit(line_number)
+                continue
             if match := ITEM.match(stripped):
                 number = parse_numeral(match.group("number"))
                 expected = (self.item.number if self.item else 0) + 1
@@ -358,54 +327,6 @@ def slice_span(lines: list[str], span: Span) -> str:
         return lines[span.line - 1][span.column : span.end_column]
     middle = lines[span.line : span.end_line - 1]
     return "\n".join([lines[span.line - 1][span.column :], *middle, lines[span.end_line - 1][: span.end_column]])
-
-
-def find_body(lines: list[str]) -> int | None:
-    """Index of the first line of the text proper: the last 第一章 (else 第一节) before the first 第一条, or that
-    article itself. A table of contents lists 第一章 too, but before the body's own 第一章."""
-    first_article = next(
-        (index for index, line in enumerate(lines) if (match := ARTICLE.match(line.strip())) and parse_numeral(match.group("number")) == 1),
-        None,
-    )
-    if first_article is None:
-        return None
-    for pattern in (CHAPTER, SECTION):
-        starts = [
-            index
-            for index in range(first_article)
-            if (match := pattern.match(lines[index].strip()))
-            and not SENTENCE_PUNCTUATION.search(match.group("rest"))
-            and parse_numeral(match.group("number")) == 1
-        ]
-        if starts:
-            return starts[-1]
-    return first_article
-
-
-def read_front_matter(lines: list[str]) -> tuple[FrontMatter, ...]:
-    """Classify the lines before the text: title, the notes under it, LawRefBook metadata, contents, preamble."""
-    numbered = [(index + 1, line.strip()) for index, line in enumerate(lines) if line.strip(INVISIBLE)]
-    info_end = next((line for line, text in numbered if text == INFO_END), 0)
-    markdown_titles = [line for line, text in numbered if text.startswith("# ") and TITLE.match(text)]
-    titles = [line for line, text in numbered if TITLE.match(text)]
-    # LawRefBook's `# title` comes first; elsewhere the title is the last title-like line before the text
-    # (a cover notice may name the regulation before the attachment that holds it).
-    title_line = markdown_titles[0] if markdown_titles else (titles[-1] if titles else 0)
-    front: list[FrontMatter] = []
-    kind = ""
-    for line, text in numbered:
-        if line == title_line:
-            kind = "title"
-        elif line <= info_end:
-            kind = "metadata"
-        elif kind in ("title", "note") and text[:1] in "(（" and text[-1:] in ")）":
-            kind = "note"
-        elif CONTENTS.match(text) or CHAPTER.match(text) or SECTION.match(text):
-            kind = "toc"
-        else:
-            kind = "preamble"
-        front.append(FrontMatter(kind, line, text))
-    return tuple(front)
 
 
 def parse_lines(lines: list[str], file: str, document_id: str = "doc", paragraph_breaks: frozenset[int] = frozenset()) -> Document:

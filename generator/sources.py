@@ -17,9 +17,10 @@ from pydantic import Field
 
 from generator.collate import Variant, collate
 from generator.errors import InputError, ParseError, Problem, SourceError
+from generator.layout import read_source
 from generator.model import Document
-from generator.parse import parse_lines, read_source
-from generator.strict import Bilingual, BilingualName, MaybeName, Prose, Strict
+from generator.parse import parse_lines
+from generator.strict import Bilingual, BilingualName, MaybeName, Name, Prose, Strict
 from generator.yamlfile import read, validate
 
 CATALOGUE = Path("sources") / "sources.yml"
@@ -51,6 +52,21 @@ class Fact(Strict):
     reading: Bilingual | None = Field(default=None, description="Where no line states it: why the editors say so")
 
 
+class AknName(Strict):
+    """Where a document sits in Akoma Ntoso: /akn/cn-sjz/act/…/digital-economy-promotion, /akn/cn/act/…/statistics."""
+
+    locality: str = Field(
+        default="", pattern=r"^([a-z][a-z0-9-]*)?$", description="e.g. sjz for Shijiazhuang; empty for a national law (/akn/cn/…)"
+    )
+    type: Literal["act", "bill"] = Field(default="act", description="act for a text adopted or in force, bill for a draft")
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="The work's name in its URI, e.g. statistics")
+    date: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}(-\d{2}-\d{2})?$",
+        description="The work's date where the text states no adoption or publication: the editors' decision",
+    )
+
+
 class DocumentEntry(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="Stable id used in URLs and annotation targets")
     title: BilingualName
@@ -66,15 +82,23 @@ class DocumentEntry(Strict):
     authority: BilingualName | None = Field(
         default=None, description="The body that adopted or issued it, as its printed copy names it (citations, Akoma Ntoso)"
     )
+    akn: AknName | None = Field(default=None, description="Its Akoma Ntoso work (documents only)")
+    aliases: list[Name] = Field(default=[], description="Other names readers type for it in the search box, e.g. [草案, 征求意见稿]")
 
     def short_name(self, language: str) -> str:
         return str(getattr(self.short or self.title, language))
 
 
+EVENTS = ("adopted", "approved", "promulgated", "amended", "revised", "published", "in-force")
+Event = Literal["adopted", "approved", "promulgated", "amended", "revised", "published", "in-force"]
+
+
 class StatedDate(Strict):
     """A date the source itself states, with the words that state it."""
 
-    event: Literal["adopted", "approved", "published", "in-force"]
+    event: Event = Field(
+        description="adopted 通过, approved 批准, promulgated 公布, amended 修正, revised 修订, published 发布 (for comment), in-force 施行"
+    )
     date: date
     line: int = Field(ge=1)
     quote: Prose = Field(description="The source's words, exactly as on that line")
@@ -100,13 +124,44 @@ class WitnessEntry(Strict):
     paragraph_breaks: list[ParagraphBreak] = []
 
 
+class Edition(Strict):
+    """What this edition is: which two documents it compares and in which roles, what further documents it
+    shows beside them, its title, and its languages."""
+
+    kind: Literal["adoption", "amendment", "revision"] = Field(
+        description="adoption: a draft and the text adopted from it; amendment (修正) or revision (修订): "
+        "a version and the version that amended or revised it"
+    )
+    before: str = Field(description="The id of the earlier document (the draft, or the older version)")
+    after: str = Field(
+        description="The id of the later document (the adopted text, or the newer version): its articles are at /articles/N/"
+    )
+    others: list[str] = Field(
+        default=[],
+        description="Further documents shown for comparison, in order (e.g. another city's draft); default: every other document",
+    )
+    title: BilingualName = Field(description="The site's name, e.g. {zh: 某某法 对照注释本, en: …, annotated}")
+    languages: list[Literal["zh", "en"]] = Field(default=["zh", "en"], min_length=1, description="[zh] for a Chinese-only edition")
+
+    @property
+    def compared(self) -> tuple[str, str]:
+        return self.before, self.after
+
+
 class Catalogue(Strict):
+    edition: Edition
     documents: list[DocumentEntry]
     laws: list[DocumentEntry] = Field(
         default=[],
         description="National laws the texts cite: parsed and counted like the documents, quoted where cited; no pages per article",
     )
     witnesses: list[WitnessEntry]
+
+    @property
+    def others(self) -> list[str]:
+        """The documents shown beside the two compared: edition: others:, else every other document, in order."""
+        compared = self.edition.compared
+        return self.edition.others or [entry.id for entry in self.documents if entry.id not in compared]
 
     def law(self, law_id: str) -> DocumentEntry | None:
         return next((law for law in self.laws if law.id == law_id), None)
@@ -137,6 +192,16 @@ class Corpus:
         return self.witnesses[self.catalogue.document(document_id).printed]
 
     @property
+    def before(self) -> Document:
+        """The earlier of the two compared documents (the draft, or the older version)."""
+        return self.document(self.catalogue.edition.before)
+
+    @property
+    def after(self) -> Document:
+        """The later of the two compared documents (the adopted text, or the newer version)."""
+        return self.document(self.catalogue.edition.after)
+
+    @property
     def laws(self) -> dict[str, Document]:
         """The text of each national law in sources.yml, by its id."""
         return {law.id: self.witnesses[law.printed] for law in self.catalogue.laws}
@@ -150,6 +215,24 @@ def load_catalogue(root: Path) -> Catalogue:
     def problem(location: tuple[int | str, ...], message: str, hint: str = "") -> None:
         problems.append(Problem(str(path), locate(location), message, hint))
 
+    edition, ids = catalogue.edition, [document.id for document in catalogue.documents]
+    roles = [("before", edition.before), ("after", edition.after), *((("others", i), other) for i, other in enumerate(edition.others))]
+    for role, document_id in roles:
+        where = ("edition", *role) if isinstance(role, tuple) else ("edition", role)
+        if document_id not in ids:
+            problem(where, f"edition: no document {document_id!r} under documents: (known: {', '.join(ids)})")
+    named = [document_id for _, document_id in roles]
+    for document_id in sorted({d for d in named if named.count(d) > 1}):
+        problem(("edition",), f"edition: {document_id} is named twice (before, after and others are each a different document)")
+    if edition.languages[0] != "zh":
+        problem(("edition", "languages"), "an edition's first language is zh: its texts are Chinese")
+    for index, document in enumerate(catalogue.documents):
+        witness = next((w for w in catalogue.witnesses if w.id == document.printed), None)
+        dated = witness is not None and any(d.event in ("adopted", "published") for d in witness.dates)
+        if document.akn is not None and not dated and document.akn.date is None:
+            message = f"{document.id}: its text states no adoption or publication date to name its Akoma Ntoso work by"
+            hint = "give akn: a date: (a year, 2023, or a day, 2023-10-26), or leave akn: out to publish no Akoma Ntoso file"
+            problem(("documents", index, "akn"), message, hint)
     seen: set[str] = set()
     for kind, index, document in [
         *(("documents", i, d) for i, d in enumerate(catalogue.documents)),

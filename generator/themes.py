@@ -34,7 +34,7 @@ class ThemesFile(Strict):
     themes: list[Theme]
 
 
-def load_themes(root: Path, resolver: Resolver, problems: list[Problem]) -> tuple[Theme, ...]:
+def load_themes(root: Path, resolver: Resolver, compared: tuple[str, str], problems: list[Problem]) -> tuple[Theme, ...]:
     path = root / THEMES
     if not path.exists():
         return ()
@@ -56,7 +56,7 @@ def load_themes(root: Path, resolver: Resolver, problems: list[Problem]) -> tupl
                 problems.append(Problem(shown, locate(("themes", index, language)), wrong))
         for number, article in enumerate(theme.articles):
             target = resolver.resolve(article)
-            if isinstance(target, str) or target.article is None or target.anchor or target.document not in ("final", "draft"):
-                message = target if isinstance(target, str) else f"{article}: name a final or draft article (final/12)"
+            if isinstance(target, str) or target.article is None or target.anchor or target.document not in compared:
+                message = target if isinstance(target, str) else f"{article}: name an article of {' or '.join(compared)} ({compared[1]}/12)"
                 problems.append(Problem(shown, locate(("themes", index, "articles", number)), message))
     return tuple(parsed.themes)

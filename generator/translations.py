@@ -111,8 +111,11 @@ class Translations:
 class _Collector:
     """Reads one annotation file's translation against the text it translates, collecting problems."""
 
-    def __init__(self, path: Path, shown: str, locate: Callable[[Location], int], problems: list[Problem]) -> None:
+    def __init__(
+        self, path: Path, shown: str, locate: Callable[[Location], int], problems: list[Problem], compared: tuple[str, str] = ("", "")
+    ) -> None:
         self.path, self.shown, self.locate, self.problems = path, shown, locate, problems
+        self.before, self.after = compared  # the ids of the edition's two compared documents
         self.units: list[Unit] = []
         self.captions: dict[str, BilingualName] = {}
         self.corrections: list[Correction] = []
@@ -174,13 +177,15 @@ def _read_caption(collector: _Collector, article: Article, caption: BilingualNam
 
 
 def _read_corrections(collector: _Collector, article: Article, fixes: list[ChangeFix]) -> None:
-    """Corrections name a paragraph or item of this final article, or of a draft one (a dropped paragraph);
-    that they match the computed kinds is checked once the alignment is known (generator/build.py)."""
+    """Corrections name a paragraph or item of this article of the later text, or of the earlier one (a dropped
+    paragraph); that they match the computed kinds is checked once the alignment is known (generator/build.py)."""
     for index, fix in enumerate(fixes):
         parts = fix.where.split("/")
-        own = parts[0] == "final" and len(parts) in (3, 4) and parts[1] == str(article.number)
-        if article.id.split("/")[0] != "final" or not (own or (parts[0] == "draft" and len(parts) in (3, 4))):
-            collector.problem(("changes", index, "where"), f"{fix.where}: not a paragraph of {article.id} or of its draft counterpart")
+        own = parts[0] == collector.after and len(parts) in (3, 4) and parts[1] == str(article.number)
+        earlier = parts[0] == collector.before and len(parts) in (3, 4)
+        if article.id.split("/")[0] != collector.after or not (own or earlier):
+            message = f"{fix.where}: not a paragraph of {article.id} or of its {collector.before} counterpart"
+            collector.problem(("changes", index, "where"), message)
             continue
         if not fix.remove and not fix.evidence:
             collector.problem(("changes", index, "evidence"), f"{fix.where}: an added kind needs the words that show it (evidence)")
@@ -192,8 +197,8 @@ def _read_corrections(collector: _Collector, article: Article, fixes: list[Chang
 def _read_review(collector: _Collector, article: Article, reviewed: date | None) -> None:
     if reviewed is None:
         return
-    if article.id.split("/")[0] != "final":
-        collector.problem(("reviewed",), f"{article.id}: only a final article's kinds of change are reviewed")
+    if article.id.split("/")[0] != collector.after:
+        collector.problem(("reviewed",), f"{article.id}: only the kinds of change of an article of {collector.after} are reviewed")
         return
     collector.reviewed[article.id] = reviewed
 
@@ -221,7 +226,12 @@ def _read_article(collector: _Collector, article: Article, parsed: ArticleFile) 
 
 
 def load_translations(
-    root: Path, documents: dict[str, Document], problems: list[Problem], resolver: Resolver | None = None, folder: str = ""
+    root: Path,
+    documents: dict[str, Document],
+    problems: list[Problem],
+    resolver: Resolver | None = None,
+    folder: str = "",
+    compared: tuple[str, str] = ("", ""),
 ) -> Translations:
     """Translations and captions (and, given a resolver, the notes and references beside them) of every document,
     in annotations/<document>/ (or annotations/<folder>/<document>/: the national laws' cited provisions)."""
@@ -270,7 +280,7 @@ def load_translations(
             except InputError as error:
                 problems.extend(relative_to_project(error.problems, root))
                 continue
-            collector = _Collector(path, shown, locate, problems)
+            collector = _Collector(path, shown, locate, problems, compared)
             if folder and (parsed.notes or parsed.references or parsed.caption):
                 hint = "a national law's file holds only the translation of its cited provisions; notes go on the local article"
                 key = "notes" if parsed.notes else "references" if parsed.references else "caption"

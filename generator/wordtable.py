@@ -44,7 +44,7 @@ def _text(lines: list[Line]) -> str:
 def comparison_docx(site: Site, language: str) -> bytes:
     labels = site.labels[language]
     english = site.english(language)
-    draft, final = site.documents["draft"], site.documents["final"]
+    draft, final = site.corpus.before, site.corpus.after
     document = WordDocument()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -53,17 +53,15 @@ def comparison_docx(site: Site, language: str) -> bytes:
     style.font.size = Pt(9)
     _tag(style.element.get_or_add_rPr(), language)
     document.add_heading(labels["regulation_title"] + labels["compare_suffix"], level=1)
-    dates = labels["compare_version"].format(
-        draft=site.locale(language).date(site.dates["published"]), final=site.locale(language).date(site.dates["adopted"])
-    )
+    dates = labels["compare_version"].format(draft=site.version_date(site.before, language), final=site.version_date(site.after, language))
     document.add_paragraph(dates)
     footer = section.footer.paragraphs[0]
     footer.text = f"{site.settings.site_url} · {LICENCE[language]}"
     table = document.add_table(rows=1, cols=2)
     table.style = "Table Grid"
     header = table.rows[0].cells
-    header[0].text = labels["draft_column"].format(date=site.locale(language).date(site.dates["published"]))
-    header[1].text = labels["final_column"].format(date=site.locale(language).date(site.dates["adopted"]))
+    header[0].text = labels["draft_column"].format(date=site.version_date(site.before, language))
+    header[1].text = labels["final_column"].format(date=site.version_date(site.after, language))
     chapter = None
     for entry in sequence(site):
         if entry.chapter != chapter:
@@ -73,18 +71,18 @@ def comparison_docx(site: Site, language: str) -> bytes:
             merged.text = site.chapter_name(final.chapters[chapter - 1], language)
             merged.paragraphs[0].runs[0].bold = True
         cells = table.add_row().cells
-        names = [site.article_name("draft", n, language) for n in entry.link.draft]
+        names = [site.article_name(site.before, n, language) for n in entry.link.draft]
         if entry.final is not None:
             rows = list(row_lines(final.article(entry.final), entry.link, draft, final, english))
             shown = [line for d, f in rows for line in d + f]
             old = "\n".join(_text(d) for d, _ in rows if d)
             new = "\n".join(_text(f) for _, f in rows if f)
-            title = site.captioned("final", entry.final, language)
+            title = site.captioned(site.after, entry.final, language)
         else:
             assert entry.draft is not None
             shown = lines_of(draft.article(entry.draft), english=english)
             old, new = _text(shown), ""
-            title = site.captioned("draft", entry.draft, language)
+            title = site.captioned(site.before, entry.draft, language)
         segments = redline(old, new, "en" if shown and all(line.lang == "en" for line in shown) else "zh")
         cells[0].paragraphs[0].add_run(" · ".join(names) or "—").bold = True
         cells[0].add_paragraph()
@@ -92,10 +90,11 @@ def comparison_docx(site: Site, language: str) -> bytes:
         cells[1].add_paragraph()
         _fill_after_heading(cells[0], segments, "delete", labels["no_counterpart"])
         _fill_after_heading(cells[1], segments, "insert", labels["article_dropped"])
-    edited = max((placed.note.date for placed in site.annotations.apparatus.notes), default=site.dates["adopted"])
-    moment = datetime(edited.year, edited.month, edited.day, tzinfo=UTC)
+    made = site.version(site.after)
+    edited = max((placed.note.date for placed in site.annotations.apparatus.notes), default=made.date if made else None)
     properties = document.core_properties
-    properties.created = properties.modified = moment
+    if edited is not None:  # the same bytes for the same inputs: the date of the last note, or of the text
+        properties.created = properties.modified = datetime(edited.year, edited.month, edited.day, tzinfo=UTC)
     properties.author = properties.last_modified_by = "the contributors to this project"
     properties.title = labels["regulation_title"] + labels["compare_suffix"]
     for paragraph in _paragraphs(document):
@@ -103,7 +102,7 @@ def comparison_docx(site: Site, language: str) -> bytes:
             _tag_run(run, language)
     out = io.BytesIO()
     document.save(out)
-    return _fixed_zip(out.getvalue(), moment)
+    return _fixed_zip(out.getvalue(), datetime(*(edited.timetuple()[:3] if edited else (1980, 1, 1)), tzinfo=UTC))
 
 
 def _paragraphs(document: Any) -> Iterator[Any]:
@@ -134,7 +133,8 @@ def _tag(properties: Any, language: str) -> None:
 
 
 def _fixed_zip(data: bytes, moment: datetime) -> bytes:
-    """The same .docx with every entry dated `moment`: the build makes the same bytes every time."""
+    """The same .docx with every entry dated `moment` (1980-01-01, ZIP's first day, where nothing is dated): the build
+    makes the same bytes every time."""
     stamp = (moment.year, moment.month, moment.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

@@ -118,13 +118,13 @@ def test_an_override_wins_and_is_marked_curated(corpus: Corpus) -> None:
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ("  - {final: [99], draft: [1], why: {zh: 理由, en: why}}", "links.0.final: there is no final article 99"),
+        ("  - {after: [99], before: [1], why: {zh: 理由, en: why}}", "links.0.after: there is no final article 99"),
         (
-            "  - {final: [1], draft: [1, 2], relation: split, why: {zh: 理由, en: why}}",
+            "  - {after: [1], before: [1, 2], relation: split, why: {zh: 理由, en: why}}",
             "links.0: relation 'split' does not fit 1 final and 2 draft",
         ),
-        ("  - {final: [1], draft: [1], relation: renamed, why: {zh: 理由, en: why}}", "links.0.relation: Input should be"),
-        ("  - {final: [1], draft: [1]}", "links.0.why: Field required"),
+        ("  - {after: [1], before: [1], relation: renamed, why: {zh: 理由, en: why}}", "links.0.relation: Input should be"),
+        ("  - {after: [1], before: [1]}", "links.0.why: Field required"),
     ],
 )
 def test_bad_overrides_name_file_and_line(corpus: Corpus, tmp_path: Path, entry: str, message: str) -> None:

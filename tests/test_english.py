@@ -9,7 +9,7 @@ import re
 import pytest
 
 from generator.build import Pipeline
-from generator.render import pages
+from generator.render import front, pages
 from generator.render.site import Site
 
 TAG = re.compile(r"<[^>]+>")
@@ -55,5 +55,5 @@ def test_english_pages_of_the_other_texts(site: Site, pipeline: Pipeline, docume
 
 
 def test_about_page_shows_coverage(site: Site) -> None:
-    page = pages.about(site, "en")
+    page = front.about(site, "en")
     assert re.findall(r"\| (\d+) \| (\d+) \| 100% \|", page) and "| 0%" not in page

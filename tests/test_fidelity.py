@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from generator.layout import read_source
 from generator.model import Document, Repair, Span
 from generator.normalise import REPAIR_KINDS, apply_repairs
-from generator.parse import read_source
 from generator.sources import Corpus
 from tests.conftest import ROOT
 

@@ -109,7 +109,7 @@ def test_each_law_page_lists_every_local_provision_that_refers_to_it(site: Site,
                     continue
                 source = reference.source
                 assert source.document is not None and source.article is not None
-                link = relative(law_page(cited.id), page_of(source.document, source.article), source.anchor)
+                link = relative(law_page(cited.id), page_of(source.document, source.article, "final"), source.anchor)
                 assert f'href="{link}"' in page, (cited.id, language, source.id)
                 if reference.target.law_article is not None:
                     assert f'id="{law_anchor(reference.target.law_article)}"' in page

@@ -89,7 +89,7 @@ def test_source_text_is_escaped(corpus: Corpus) -> None:
     lines = lines_of(corpus.document("final").article(1))
     hostile = [type(lines[0])("p1", "", "<script>alert(1)</script>", False)]
     row = compare_row(hostile, hostile, Site(corpus, align(corpus.document("draft"), corpus.document("final"))).labels["zh"])
-    assert "<script>" not in row["final"] and "&lt;script&gt;" in row["final"]
+    assert "<script>" not in row["after"] and "&lt;script&gt;" in row["after"]
 
 
 def test_a_further_document_is_a_line_of_metadata(tmp_path: Path) -> None:

@@ -109,7 +109,7 @@ def holders(pipeline: Pipeline, language: str) -> list[Holder]:
             if article.title:
                 own.append(site.article_title(article, language) or article.title)
             notes = [getattr(n.note, language) for n in site.annotations.apparatus.notes_on(document_id, article.number)]
-            url = prefix + page_of(document_id, article.number).removesuffix(".md") + "/"
+            url = prefix + page_of(document_id, article.number, "final").removesuffix(".md") + "/"
             found.append(Holder(url, tuple(own), tuple(own + notes)))
     return found
 
@@ -259,7 +259,7 @@ def copied_citations(pipeline: Pipeline, language: str) -> list[tuple[str, str]]
     prefix = "/en/" if language == "en" else "/"
     found = []
     for article in site.documents["final"].articles:
-        page = prefix + page_of("final", article.number).removesuffix(".md") + "/"
+        page = prefix + page_of("final", article.number, "final").removesuffix(".md") + "/"
         found.append((citation(site, "final", article, "", language), page))
         places = [anchor(p.number) for p in article.paragraphs] + [anchor(p.number, i.number) for p in article.paragraphs for i in p.items]
         for place in places:

@@ -119,14 +119,14 @@ def test_language_switch_links_to_the_same_article(site: Path) -> None:
 def test_bad_annotations_stop_the_build_with_a_message_and_no_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     (project / "annotations" / "alignment.yml").write_text(
-        "links:\n  - {final: [70], draft: [1], why: {zh: 理由, en: why}}\n", encoding="utf-8"
+        "links:\n  - {after: [70], before: [1], why: {zh: 理由, en: why}}\n", encoding="utf-8"
     )
     result = subprocess.run(
         [*MKDOCS, "build", "--strict"], cwd=project, capture_output=True, text=True, check=False,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"},
     )  # fmt: skip
     assert result.returncode != 0
-    assert "annotations/alignment.yml:2: links.0.final: there is no final article 70" in result.stderr
+    assert "annotations/alignment.yml:2: links.0.after: there is no final article 70" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site" / "index.html").exists()
 

@@ -119,15 +119,16 @@
         if (plain && (text === plain || (text.endsWith(plain) && plain.length > length))) { best = document; length = plain.length; }
       }
     }
-    if (!best && /^(草案|征求意见稿)$/.test(text)) best = documents.find((d) => d.id === "draft");
-    if (!best && /^(黑龙江|heilongjiang)/.test(text)) best = documents.find((d) => d.id === "heilongjiang");
+    for (const document of documents) {  // the other names readers type for it (sources.yml aliases: 草案, 黑龙江 …)
+      if (!best && (document.aliases || []).some((alias) => text.startsWith(alias.replace(/\s/g, "").toLowerCase()))) best = document;
+    }
     return best;
   }
 
   function parseCitation(query, documents) {
     const q = query.replace(/\s+/g, " ").trim();
     let match = new RegExp("^(.*?)第?(" + NUMBER + ")条(?:第?(" + NUMBER + ")款)?(?:第?(" + NUMBER + ")项)?$").exec(q.replace(/ /g, ""));
-    if (match && (match[1] === "" || /[《》]|征求意见稿|草案|黑龙江/.test(match[1]) || citedDocument(match[1], documents))) {
+    if (match && (match[1] === "" || /[《》]/.test(match[1]) || citedDocument(match[1], documents))) {
       const document = citedDocument(match[1], documents);
       if (document) return { document, article: chineseNumber(match[2]), paragraph: match[3] ? chineseNumber(match[3]) : null, item: match[4] ? chineseNumber(match[4]) : null };
     }

@@ -18,7 +18,7 @@ from generator.model import Article
 from generator.render.columns import Line, lines_of
 from generator.render.locale import LANGUAGES
 from generator.render.site import Site
-from generator.render.urls import anchor, chapter_page, index_of, law_anchor, law_page, page_of, parse_anchor, relative
+from generator.render.urls import anchor, chapter_page, law_anchor, law_page, parse_anchor, relative
 
 
 def target_name(site: Site, target: Target, language: str) -> str:
@@ -42,24 +42,24 @@ def where(site: Site, place: str, language: str) -> str:
     return site.locale(language).where(*parse_anchor(place)) if place else ""
 
 
-def target_page(target: Target) -> tuple[str, str]:
+def target_page(site: Site, target: Target) -> tuple[str, str]:
     """The page (under the language folder) and anchor a target of one of the texts is shown at."""
     assert target.document is not None
     if target.article is not None:
-        return page_of(target.document, target.article), target.anchor
-    if target.chapter is not None and target.document == "final":
+        return site.page_of(target.document, target.article), target.anchor
+    if target.chapter is not None and target.document == site.after:
         return chapter_page(target.chapter), ""
-    return index_of(target.document), ""
+    return site.index_of(target.document), ""
 
 
-def target_link(target: Target, page: str) -> str | None:
+def target_link(site: Site, target: Target, page: str) -> str | None:
     """A link from `page` to the target: a law's page on this site where its text is here (at the article
     cited), else its own address (if known); a provision of the texts: the page it is shown at."""
     if target.law is not None:
         if target.law.source is not None:
             return relative(page, law_page(target.law.id), law_anchor(target.law_article, target.law_paragraph))
         return target.law.url
-    return relative(page, *target_page(target))
+    return relative(page, *target_page(site, target))
 
 
 def law_lines(site: Site, target: Target, language: str) -> list[Line]:
@@ -128,22 +128,22 @@ def renumbered(site: Site, law: Law, article: int | None, language: str) -> str:
     return str(labels["law_now"]).format(date=day, name=locale.article_name(current.number))
 
 
-def note_page(placed: PlacedNote) -> tuple[str, str]:
+def note_page(site: Site, placed: PlacedNote) -> tuple[str, str]:
     """The page a note is shown on and its anchor there."""
     target = placed.target
     assert target.document is not None
     if target.article is not None:
-        return page_of(target.document, target.article), f"note-{placed.note.id}"
-    if target.chapter is not None and target.document == "final":
+        return site.page_of(target.document, target.article), f"note-{placed.note.id}"
+    if target.chapter is not None and target.document == site.after:
         return chapter_page(target.chapter), f"note-{placed.note.id}"
     if target.chapter is not None:
-        return index_of(target.document), f"note-{placed.note.id}"  # under the chapter's heading in the whole text
+        return site.index_of(target.document), f"note-{placed.note.id}"  # under the chapter's heading in the whole text
     return "concordance.md", f"note-{placed.note.id}"
 
 
 def links_from(site: Site, page: str) -> Callable[[str], str]:
     """Turns an id in a note into a link from `page`."""
-    return lambda text: target_link(site.resolve(text), page) or "#"
+    return lambda text: target_link(site, site.resolve(text), page) or "#"
 
 
 def citation(site: Site, document_id: str, article: Article, place: str, language: str) -> str:
@@ -161,7 +161,8 @@ def version(site: Site, document_id: str, language: str) -> str:
     (终稿，2023年10月26日通过，2023年11月30日批准 / final text, adopted 26 October 2023, …)."""
     labels = site.labels[language]["version"]
     entry = site.corpus.catalogue.document(document_id)
-    name = labels["names"].get(document_id) or getattr(entry.title, language)
+    role = {site.after: "after", site.before: "before"}.get(document_id)
+    name = labels["names"][role] if role else getattr(entry.title, language)
     stated = site.corpus.catalogue.witness(entry.printed).dates
     events = [labels["events"][d.event].format(date=site.locale(language).date(d.date)) for d in stated if d.event in labels["events"]]
     text = labels["separator"].join([name, *events]) if events else labels["undated"].format(name=name)
@@ -186,9 +187,9 @@ def note_view(site: Site, placed: PlacedNote, language: str, page: str) -> dict[
 def variant_notes(site: Site, article: Article, language: str) -> list[dict[str, Any]]:
     """The other witnesses' readings of this article, from the collation."""
     labels = site.labels[language]
-    printed = site.corpus.catalogue.document("final").printed
+    printed = site.corpus.catalogue.document(site.after).printed
     notes = []
-    for index, variant in enumerate(v for v in site.corpus.variants if v.article == article.number):
+    for index, variant in enumerate(v for v in site.corpus.variants if v.node.startswith(article.id + "/")):
         witness = site.corpus.catalogue.witness(variant.witness)
         place = anchor(variant.paragraph, variant.item)
         sentence = labels["variant_reading"].format(
@@ -234,7 +235,7 @@ def reference_view(site: Site, reference: PlacedReference, other: Target, langua
         "from_anchor": reference.source.anchor,
         "name": target_name(site, other, language),
         "title": title,
-        "url": target_link(other, page),
+        "url": target_link(site, other, page),
         "lines": text,
         "law": other.law is not None,
         "version": version,
@@ -247,7 +248,7 @@ def apparatus(site: Site, document_id: str, article: Article, language: str, pag
     """What the article page shows under the text: notes, cross-references, backlinks, citations, edit link."""
     placed = site.annotations.apparatus
     notes = [note_view(site, note, language, page) for note in placed.notes_on(document_id, article.number)]
-    if document_id == "final":
+    if document_id == site.after:
         notes += variant_notes(site, article, language)
     places = [anchor(p.number) for p in article.paragraphs] + [anchor(p.number, i.number) for p in article.paragraphs for i in p.items]
     return {

@@ -119,8 +119,8 @@ def compare_row(
     empty_draft = Markup(f'<p class="absent">{escape(labels["no_counterpart"])}</p>')
     empty_final = Markup(f'<p class="absent">{escape(labels["dropped"])}</p>')
     return {
-        "draft": _column_html(draft_lines, segments, "delete", "del", anchors=None, terms=None) if draft_lines else empty_draft,
-        "final": _column_html(final_lines, segments, "insert", "ins", anchors=anchors, terms=terms) if final_lines else empty_final,
+        "before": _column_html(draft_lines, segments, "delete", "del", anchors=None, terms=None) if draft_lines else empty_draft,
+        "after": _column_html(final_lines, segments, "insert", "ins", anchors=anchors, terms=terms) if final_lines else empty_final,
         "shape": Markup(""),  # set by comparison() for a merged or split row
     }
 

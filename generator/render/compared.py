@@ -32,7 +32,7 @@ class Entry:
 def sequence(site: Site) -> list[Entry]:
     """The final articles in order, each deleted draft article after the final counterpart of the draft article
     before it in its draft chapter (the first of its chapter: before the counterpart of the one after it)."""
-    final, draft, alignment = site.documents["final"], site.documents["draft"], site.alignment
+    final, draft, alignment = site.corpus.after, site.corpus.before, site.alignment
     entries = [Entry(final.chapter_of(a.number).number, alignment.for_final(a.number), a.number) for a in final.articles]
     for link in (link for link in alignment.links if not link.final):
         number = link.draft[0]
@@ -54,7 +54,7 @@ def sequence(site: Site) -> list[Entry]:
 
 def _rows(site: Site, entry: Entry, language: str) -> list[dict[str, Markup]]:
     labels = site.labels[language]
-    final, draft = site.documents["final"], site.documents["draft"]
+    final, draft = site.corpus.after, site.corpus.before
     english = site.english(language)
     if entry.final is not None:
         prefix = f"a{entry.final}-"
@@ -66,8 +66,8 @@ def _rows(site: Site, entry: Entry, language: str) -> list[dict[str, Markup]]:
 
 def _view(site: Site, entry: Entry, language: str) -> dict[str, Any]:
     return {
-        "final": entry.final,
-        "draft": entry.draft,
+        "after": entry.final,
+        "before": entry.draft,
         "link": entry.link,
         "anchor": f"article-{entry.final}" if entry.final is not None else f"draft-{entry.draft}",
         "rows": _rows(site, entry, language),
@@ -75,11 +75,10 @@ def _view(site: Site, entry: Entry, language: str) -> dict[str, Any]:
 
 
 def _context(site: Site, language: str, page: str) -> dict[str, Any]:
-    locale = site.locale(language)
     return {
         **site.context(language, page),
-        "final_date": locale.date(site.dates["adopted"]),
-        "draft_date": locale.date(site.dates["published"]),
+        "final_date": site.version_date(site.after, language),
+        "draft_date": site.version_date(site.before, language),
         "url": site.absolute(page, language),
     }
 
@@ -87,7 +86,7 @@ def _context(site: Site, language: str, page: str) -> dict[str, Any]:
 def chapter_comparison(site: Site, chapter: Chapter, language: str) -> str:
     page = f"compare/{chapter.number}.md"
     entries = [_view(site, e, language) for e in sequence(site) if e.chapter == chapter.number]
-    chapters = list(site.documents["final"].chapters)
+    chapters = list(site.corpus.after.chapters)
     position = chapters.index(chapter)
     return render(
         "comparison.md.j2",
@@ -103,7 +102,6 @@ def document_comparison(site: Site, language: str) -> str:
     page = "compare/index.md"
     entries = sequence(site)
     parts = [
-        (chapter, [_view(site, e, language) for e in entries if e.chapter == chapter.number])
-        for chapter in site.documents["final"].chapters
+        (chapter, [_view(site, e, language) for e in entries if e.chapter == chapter.number]) for chapter in site.corpus.after.chapters
     ]
     return render("comparison.md.j2", **_context(site, language, page), chapter=None, parts=parts, previous=None, next=None)

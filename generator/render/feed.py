@@ -26,7 +26,7 @@ def notes_by_date(site: Site) -> list[PlacedNote]:
 def whats_new(site: Site, language: str) -> str:
     entries = []
     for placed in notes_by_date(site):
-        page, anchor = note_page(placed)
+        page, anchor = note_page(site, placed)
         entries.append(
             {
                 "date": site.locale(language).date(placed.note.date),
@@ -49,13 +49,14 @@ def feed(site: Site, language: str) -> str:
         target = site.resolve(text)
         if target.law is not None:
             return target.law.url or base
-        return base + relative("index.md", *target_page(target)).removeprefix("./")
+        return base + relative("index.md", *target_page(site, target)).removeprefix("./")
 
     notes = notes_by_date(site)[:50]
-    updated = notes[0].note.date.isoformat() if notes else site.dates["adopted"].isoformat()
+    made = site.version(site.after)
+    updated = notes[0].note.date.isoformat() if notes else made.date.isoformat() if made else "1980-01-01"
     entries = []
     for placed in notes:
-        page, anchor = note_page(placed)
+        page, anchor = note_page(site, placed)
         url = base + relative("index.md", page, anchor).removeprefix("./")
         entries.append(
             {

@@ -44,12 +44,12 @@ def _local(site: Site, reference: PlacedReference, language: str, page: str) -> 
     caption = site.caption(source.document, source.article, language) if source.document and source.article else ""
     paragraph = reference.target.law_paragraph
     name = target_name(site, source, language)
-    if source.document == "final":  # on a law's page, 第四十五条 alone would read as the law's own article
+    if source.document == site.after:  # on a law's page, 第四十五条 alone would read as the law's own article
         name = site.labels[language]["final_short"] + ("" if language == "zh" else ", ") + name
     return {
         "kind": reference.kind,
         "name": name + (f" {caption}" if caption else ""),
-        "url": target_link(source, page),
+        "url": target_link(site, source, page),
         "paragraph": site.locale(language).where(paragraph) if paragraph else "",
         "judgement": reference.judgement,
         "why": getattr(reference.why, language) if reference.why else "",

@@ -23,12 +23,13 @@ from generator.render.compared import chapter_comparison, document_comparison, s
 from generator.render.env import render
 from generator.render.feed import feed, whats_new
 from generator.render.findby import search_grams, search_synonyms
+from generator.render.front import about, glossary, home
 from generator.render.laws import cited_laws, law, laws_index
 from generator.render.locale import LANGUAGES
 from generator.render.searchtext import document_word
 from generator.render.site import Site
 from generator.render.svg import flow_svg
-from generator.render.urls import chapter_page, glossary_anchor, index_of, law_page, page_of, relative
+from generator.render.urls import chapter_page, glossary_anchor, law_page, relative
 from generator.render.witnesses import sources_page
 from generator.terms import TermMarker
 
@@ -88,7 +89,7 @@ def _change_views(site: Site, link: Link, language: str) -> list[dict[str, str]]
         document, number, *rest = change.where.split("/")
         article = site.documents[document].article(int(number))
         place = site.locale(language).subdivision(*map(int, rest)) if len(article.paragraphs) > 1 or len(rest) > 1 else ""
-        where = place if document == "final" else site.article_name(document, int(number), language) + place
+        where = place if document == site.after else site.article_name(document, int(number), language) + place
         views.append(
             {
                 "kind": change.kind,
@@ -103,12 +104,12 @@ def _change_views(site: Site, link: Link, language: str) -> list[dict[str, str]]
 
 def _change_review(site: Site, link: Link, language: str) -> dict[str, object]:
     """When the editors reviewed the pair's kinds of change, and the computed kinds they removed, with why."""
-    reviewed = site.annotations.reviewed.get(f"final/{link.final[0]}") if link.final else None
+    reviewed = site.annotations.reviewed.get(f"{site.after}/{link.final[0]}") if link.final else None
     removed = []
-    for fix in removals(link, site.annotations.corrections):
+    for fix in removals(link, site.annotations.corrections, site.edition.compared):
         document, number, *rest = fix.where.split("/")
         place = site.locale(language).subdivision(*map(int, rest))
-        where = place if document == "final" else site.article_name(document, int(number), language) + place
+        where = place if document == site.after else site.article_name(document, int(number), language) + place
         removed.append({"kind": fix.kind, "where": where, "why": getattr(fix.why, language) if fix.why else ""})
     return {"reviewed": site.locale(language).date(reviewed) if reviewed else "", "removed": removed}
 
@@ -121,8 +122,8 @@ def _second_sources(site: Site, article: Article, language: str, page: str) -> l
             continue
         _, number, paragraph = second.draft.split("/")
         where = site.locale(language).subdivision(int(second.final.split("/")[2])) if len(article.paragraphs) > 1 else ""
-        name = site.article_name("draft", int(number), language) + site.locale(language).subdivision(int(paragraph))
-        url = relative(page, page_of("draft", int(number)), f"p{paragraph}")
+        name = site.article_name(site.before, int(number), language) + site.locale(language).subdivision(int(paragraph))
+        url = relative(page, site.page_of(site.before, int(number)), f"p{paragraph}")
         views.append(
             {"where": where, "name": name, "url": url, "why": getattr(second.why, language), "anchor": "p" + second.final.split("/")[2]}
         )
@@ -130,15 +131,14 @@ def _second_sources(site: Site, article: Article, language: str, page: str) -> l
 
 
 def final_article(site: Site, article: Article, language: str) -> str:
-    page = page_of("final", article.number)
-    final, draft = site.documents["final"], site.documents["draft"]
+    page = site.page_of(site.after, article.number)
+    final, draft = site.corpus.after, site.corpus.before
     link = site.alignment.for_final(article.number)
     labels = site.labels[language]
     terms = TermMarker(site.annotations.glossary, language)
     rows, shown = comparison(article, link, draft, final, labels, site.english(language), terms)
     translated = language == "en" and all(site.annotations.english(unit.id) for unit in article.units())
     original = comparison(article, link, draft, final, labels, None, None, "zh-")[0] if language == "en" and "en" in shown else []
-    locale = site.locale(language)
     parallel_view = _parallel_view(site, article, language, terms, "compare")  # marks terms too: before the term list
     return render(
         "final_article.md.j2",
@@ -151,14 +151,14 @@ def final_article(site: Site, article: Article, language: str) -> str:
         translated=translated,
         terms=_terms_list(terms),
         **_neighbours([a.number for a in final.articles], article.number),
-        final_date=locale.date(site.dates["adopted"]),
-        draft_date=locale.date(site.dates["published"]),
-        **apparatus(site, "final", article, language, page),
-        search_grams=search_grams(site, "final", article, language),
-        document_word=_document_word(site, "final"),
-        search_synonyms=search_synonyms(site, "final", article, language),
+        final_date=site.version_date(site.after, language),
+        draft_date=site.version_date(site.before, language),
+        **apparatus(site, site.after, article, language, page),
+        search_grams=search_grams(site, site.after, article, language),
+        document_word=_document_word(site, site.after),
+        search_synonyms=search_synonyms(site, site.after, article, language),
         **parallel_view,
-        **_about(site, "final", language),
+        **_about(site, site.after, language),
         changes=_change_views(site, link, language),
         **_change_review(site, link, language),
         second_sources=_second_sources(site, article, language, page),
@@ -167,9 +167,10 @@ def final_article(site: Site, article: Article, language: str) -> str:
 
 
 def plain_article(site: Site, document_id: str, article: Article, language: str) -> str:
-    """An article of a document other than the final text: the draft (with where it went) or Heilongjiang's."""
+    """An article of a document other than the later compared text: the earlier one (with where it went) or
+    one shown for comparison."""
     document = site.documents[document_id]
-    page = page_of(document_id, article.number)
+    page = site.page_of(document_id, article.number)
     terms = TermMarker(site.annotations.glossary, language)
     lines = lines_of(article, english=site.english(language))
     translated = bool(lines) and lines[0].lang == language
@@ -187,7 +188,7 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
         translated=translated,
         terms=_terms_list(terms),
         chapter=document.chapter_of(article.number),
-        alignment=site.alignment.for_draft(article.number) if document_id == "draft" else None,
+        alignment=site.alignment.for_draft(article.number) if document_id == site.before else None,
         **_neighbours([a.number for a in document.articles], article.number),
         **apparatus(site, document_id, article, language, page),
         search_grams=search_grams(site, document_id, article, language),
@@ -197,9 +198,9 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
         **_about(site, document_id, language),
         went_on=[
             {
-                "name": site.article_name("final", int(second.final.split("/")[1]), language)
+                "name": site.article_name(site.after, int(second.final.split("/")[1]), language)
                 + site.locale(language).subdivision(int(second.final.split("/")[2])),
-                "url": relative(page, page_of("final", int(second.final.split("/")[1])), "p" + second.final.split("/")[2]),
+                "url": relative(page, site.page_of(site.after, int(second.final.split("/")[1])), "p" + second.final.split("/")[2]),
             }
             for second in site.annotations.second_sources
             if second.draft.startswith(article.id + "/")
@@ -210,14 +211,14 @@ def plain_article(site: Site, document_id: str, article: Article, language: str)
 def whole_text(site: Site, document_id: str, language: str) -> str:
     document = site.documents[document_id]
     badges = None
-    if document_id == "final":
+    if document_id == site.after:
         badges = {a.number: site.alignment.for_final(a.number) for a in document.articles}
-    elif document_id == "draft":
+    elif document_id == site.before:
         badges = {a.number: site.alignment.for_draft(a.number) for a in document.articles}
     english = site.english(language)
     return render(
         "whole_text.md.j2",
-        **site.context(language, index_of(document_id)),
+        **site.context(language, site.index_of(document_id)),
         title=getattr(site.corpus.catalogue.document(document_id).title, language),
         short=site.corpus.catalogue.document(document_id).short_name(language),
         notes=document.notes,
@@ -228,7 +229,7 @@ def whole_text(site: Site, document_id: str, language: str) -> str:
         **_about(site, document_id, language, open_=True),
         chapter_notes={
             part.number: [
-                note_view(site, placed, language, index_of(document_id))
+                note_view(site, placed, language, site.index_of(document_id))
                 for placed in site.annotations.apparatus.notes_on_chapter(document_id, part.number)
             ]
             for part in document.chapters
@@ -237,15 +238,15 @@ def whole_text(site: Site, document_id: str, language: str) -> str:
 
 
 def chapters_index(site: Site, language: str) -> str:
-    return render("chapters.md.j2", **site.context(language, "chapters/index.md"), document=site.documents["final"])
+    return render("chapters.md.j2", **site.context(language, "chapters/index.md"), document=site.corpus.after)
 
 
 def chapter(site: Site, chapter: Chapter, language: str) -> str:
-    chapters = list(site.documents["final"].chapters)
+    chapters = list(site.corpus.after.chapters)
     position = chapters.index(chapter)
     rows = [{"entry": e, "link": e.link, "kinds": kinds_of(site, e.link)} for e in sequence(site) if e.chapter == chapter.number]
     page = chapter_page(chapter.number)
-    placed = site.annotations.apparatus.notes_on_chapter("final", chapter.number)
+    placed = site.annotations.apparatus.notes_on_chapter(site.after, chapter.number)
     return render(
         "chapter.md.j2",
         **site.context(language, page),
@@ -266,7 +267,7 @@ def kinds_of(site: Site, link: Link) -> list[str]:
 
 def _seconds_of(site: Site, link: Link) -> list[dict[str, int]]:
     """The draft paragraphs a link's final articles also take clauses from (alignment.yml clauses:)."""
-    finals = {f"final/{number}" for number in link.final}
+    finals = {f"{site.after}/{number}" for number in link.final}
     return [
         {"number": int(second.draft.split("/")[1]), "paragraph": int(second.draft.split("/")[2])}
         for second in site.annotations.second_sources
@@ -296,24 +297,9 @@ def concordance(site: Site, language: str) -> str:
         svg=flow_svg(site, language, page),
         notes=[
             note_view(site, placed, language, page)
-            for document_id in ("final", "draft")
+            for document_id in (site.after, site.before)
             for placed in site.annotations.apparatus.notes_on_document(document_id)
         ],
-    )
-
-
-def home(site: Site, language: str) -> str:
-    events = [(event, site.dates[event]) for event in ("published", "adopted", "approved", "in-force") if event in site.dates]
-    counted = site.alignment.counts()
-    counts = [(relation, counted[relation]) for relation in RELATIONS if counted[relation]]
-    return render(
-        "home.md.j2",
-        **site.context(language, "index.md"),
-        events=events,
-        draft=site.documents["draft"],
-        final=site.documents["final"],
-        counts=counts,
-        documents=site.corpus.catalogue.documents,
     )
 
 
@@ -327,7 +313,7 @@ def key_changes(site: Site, language: str) -> str:
             target = site.resolve(article_id)
             assert target.document is not None and target.article is not None
             name = site.captioned(target.document, target.article, language)
-            articles.append({"name": name, "url": relative(page, page_of(target.document, target.article))})
+            articles.append({"name": name, "url": relative(page, site.page_of(target.document, target.article))})
         themes.append(
             {
                 "id": theme.id,
@@ -349,61 +335,20 @@ def key_changes(site: Site, language: str) -> str:
             views = [v for v in _change_views(site, link, language) if v["kind"] == kind]
             number = link.final[0]
             entries.append(
-                {"name": site.captioned("final", number, language), "url": relative(page, page_of("final", number)), "changes": views}
+                {
+                    "name": site.captioned(site.after, number, language),
+                    "url": relative(page, site.page_of(site.after, number)),
+                    "changes": views,
+                }
             )
         if entries:
             by_kind.append((kind, entries))
     return render("changes.md.j2", **site.context(language, page), themes=themes, by_kind=by_kind)
 
 
-DOWNLOADS = [  # (label key, path under docs/; a {language} in it stands for the page's)
-    ("corpus", "downloads/corpus.json"),
-    ("concordance", "downloads/concordance.csv"),
-    ("docx_zh", "downloads/comparison.zh.docx"),
-    ("docx_en", "downloads/comparison.en.docx"),
-    ("api", "api/final/59.json"),
-    ("csl", "api/final/59.csl.json"),
-    ("akn_final", "downloads/akn/final.zh.xml"),
-    ("akn_all", "downloads/akn/final.en.xml"),
-    ("llms", "llms.txt"),
-]
-
-
-def downloads(site: Site, language: str, sizes: dict[str, int]) -> str:
-    """The downloads page: each format, what it holds, its format and its size (of the files as built)."""
-    page = "downloads.md"
-    depth = "../" if language == LANGUAGES[0] else "../../"
-    items = []
-    for key, path in DOWNLOADS:
-        name, what, schema = site.labels[language]["formats"][key]
-        size = sizes.get(path)
-        items.append({"name": name, "what": what, "schema": schema, "href": depth + path, "size": f"{size / 1024:.0f} KB" if size else "—"})
-    return render("downloads.md.j2", **site.context(language, page), items=items)
-
-
-def glossary(site: Site, language: str) -> str:
-    terms = [
-        {
-            "anchor": glossary_anchor(term.en),
-            "zh": term.zh,
-            "en": term.en,
-            "also": term.also,
-            "definition": term.meaning(language),
-            "note": getattr(term.note, language) if term.note else None,
-        }
-        for index, term in enumerate(sorted(site.annotations.glossary, key=lambda t: t.en.lower()), start=1)
-    ]
-    return render("glossary.md.j2", **site.context(language, "glossary.md"), terms=terms)
-
-
-def about(site: Site, language: str) -> str:
-    coverage = [(getattr(entry.title, language), *site.annotations.coverage(entry.id)) for entry in site.corpus.catalogue.documents]
-    return render(f"about.{language}.md.j2", **site.context(language, "about.md"), coverage=coverage)
-
-
-def pages(site: Site, languages: Sequence[str] = LANGUAGES) -> Iterator[tuple[str, str]]:
-    """(path under docs/, content) for every generated page, in both languages (or those given)."""
-    for language in languages:
+def pages(site: Site, languages: Sequence[str] | None = None) -> Iterator[tuple[str, str]]:
+    """(path under docs/, content) for every generated page, in the edition's languages (or those given)."""
+    for language in site.languages if languages is None else languages:
         yield f"{language}/index.md", home(site, language)
         yield f"{language}/about.md", about(site, language)
         yield f"{language}/glossary.md", glossary(site, language)
@@ -411,9 +356,9 @@ def pages(site: Site, languages: Sequence[str] = LANGUAGES) -> Iterator[tuple[st
         yield f"{language}/whats-new.md", whats_new(site, language)
         yield f"{language}/feed.xml", feed(site, language)
         for document_id in site.documents:
-            yield f"{language}/{index_of(document_id)}", whole_text(site, document_id, language)
+            yield f"{language}/{site.index_of(document_id)}", whole_text(site, document_id, language)
         yield f"{language}/chapters/index.md", chapters_index(site, language)
-        for part in site.documents["final"].chapters:
+        for part in site.corpus.after.chapters:
             yield f"{language}/{chapter_page(part.number)}", chapter(site, part, language)
             yield f"{language}/compare/{part.number}.md", chapter_comparison(site, part, language)
         yield f"{language}/compare/index.md", document_comparison(site, language)
@@ -422,8 +367,8 @@ def pages(site: Site, languages: Sequence[str] = LANGUAGES) -> Iterator[tuple[st
         yield f"{language}/laws/index.md", laws_index(site, language)
         for cited in cited_laws(site):
             yield f"{language}/{law_page(cited.id)}", law(site, cited, language)
-        for article in site.documents["final"].articles:
-            yield f"{language}/{page_of('final', article.number)}", final_article(site, article, language)
-        for document_id in [d for d in site.documents if d != "final"]:
+        for article in site.corpus.after.articles:
+            yield f"{language}/{site.page_of(site.after, article.number)}", final_article(site, article, language)
+        for document_id in [d for d in site.documents if d != site.after]:
             for article in site.documents[document_id].articles:
-                yield f"{language}/{page_of(document_id, article.number)}", plain_article(site, document_id, article, language)
+                yield f"{language}/{site.page_of(document_id, article.number)}", plain_article(site, document_id, article, language)

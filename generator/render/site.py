@@ -19,11 +19,13 @@ from generator.annotate import Annotations
 from generator.apparatus import Resolver, Target
 from generator.changes import Change, changes
 from generator.model import Article, Chapter, Document
+from generator.render import urls
 from generator.render.columns import margin
 from generator.render.env import load_labels
 from generator.render.locale import LANGUAGES, LOCALES, Locale
-from generator.render.urls import index_of, page_of, relative
-from generator.sources import Corpus
+from generator.render.roles import labels_for, version
+from generator.render.urls import relative
+from generator.sources import Corpus, Edition, StatedDate
 
 
 @dataclass(frozen=True)
@@ -41,31 +43,87 @@ class Site:
     alignment: Alignment
     annotations: Annotations = field(default_factory=Annotations)
     settings: Settings = field(default_factory=Settings)
-    labels: dict[str, dict[str, Any]] = field(default_factory=load_labels, compare=False)
+    interface: dict[str, dict[str, Any]] = field(default_factory=load_labels, compare=False)  # labels.yml as written
+
+    @cached_property
+    def labels(self) -> dict[str, dict[str, Any]]:
+        """The words of the interface, by language, with this edition's names (generator/render/roles.py)."""
+        return labels_for(self.interface, self.corpus.catalogue)
 
     @cached_property
     def documents(self) -> dict[str, Document]:
         """The printed text of each document, in the order of sources.yml."""
         return {entry.id: self.corpus.document(entry.id) for entry in self.corpus.catalogue.documents}
 
+    @property
+    def edition(self) -> Edition:
+        return self.corpus.catalogue.edition
+
+    @property
+    def before(self) -> str:
+        """The id of the earlier compared document (the draft, or the older version)."""
+        return self.edition.before
+
+    @property
+    def after(self) -> str:
+        """The id of the later compared document (the adopted text, or the newer version)."""
+        return self.edition.after
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the edition is published in: zh first, at the site's root."""
+        return tuple(self.edition.languages)
+
     @cached_property
     def changes(self) -> dict[Link, list[Change]]:
-        """What each draft→final change does (generator/changes.py), with the editors' corrections."""
-        documents = self.documents
-        return changes(self.alignment, documents["draft"], documents["final"], self.annotations.corrections)
+        """What each before→after change does (generator/changes.py), with the editors' corrections."""
+        return changes(self.alignment, self.corpus.before, self.corpus.after, self.annotations.corrections)
 
     def changes_of(self, link: Link) -> list[Change]:
         return self.changes.get(link, [])
 
     @cached_property
     def dates(self) -> dict[str, date]:
-        """adopted, approved, in-force (from the printed final text), published (from the draft)."""
+        """The dates the later text states (adopted, approved, amended, in force …), then those only the earlier
+        one states (a draft's publication)."""
         found: dict[str, date] = {}
-        for document_id in ("final", "draft"):
-            witness = self.corpus.catalogue.witness(self.corpus.catalogue.document(document_id).printed)
-            for stated in witness.dates:
+        for document_id in (self.after, self.before):
+            for stated in self.stated(document_id):
                 found.setdefault(stated.event, stated.date)
         return found
+
+    def page_of(self, document_id: str, number: int) -> str:
+        """The page of an article: the later compared text's under articles/, others' under their id."""
+        return urls.page_of(document_id, number, self.after)
+
+    def index_of(self, document_id: str) -> str:
+        """The page with a document's whole text."""
+        return urls.index_of(document_id, self.after)
+
+    @cached_property
+    def events(self) -> list[tuple[str, date]]:
+        """The dates the two compared texts state, in order of time, each once: the key dates of the home page."""
+        found = {(s.event, s.date) for document_id in (self.after, self.before) for s in self.stated(document_id)}
+        return sorted(found, key=lambda pair: (pair[1], pair[0]))
+
+    @cached_property
+    def sample_article(self) -> int:
+        """The later text's article with the most items (the first of them): the example of the downloads page."""
+        articles = self.corpus.after.articles
+        return max(articles, key=lambda a: (sum(len(p.items) for p in a.paragraphs), -a.number)).number
+
+    def stated(self, document_id: str) -> list[StatedDate]:
+        """The dates a document's printed copy states."""
+        return self.corpus.catalogue.witness(self.corpus.catalogue.document(document_id).printed).dates
+
+    def version(self, document_id: str) -> StatedDate | None:
+        """The event that made this text what it is (generator/render/roles.py)."""
+        return version(self.stated(document_id))
+
+    def version_date(self, document_id: str, language: str) -> str:
+        """The date of that event in `language`, or "undated" / 未注明日期."""
+        made = self.version(document_id)
+        return LOCALES[language].date(made.date) if made else LOCALES[language].undated
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -140,6 +198,9 @@ class Site:
         return {
             "lang": language,
             "labels": self.labels[language],
+            "after_id": self.after,
+            "bilingual": "en" in self.languages,  # a Chinese-only edition has no English view
+            "before_id": self.before,
             "locale": LOCALES[language],
             "link": lambda target, anchor="": relative(page, target, anchor),
             "article_name": lambda document_id, number: self.article_name(document_id, number, language),
@@ -149,8 +210,8 @@ class Site:
             "chapter_html": lambda chapter: self.chapter_html(chapter, language),
             "relation_label": lambda link: self.relation_label(link, language),
             "date": LOCALES[language].date,
-            "page_of": page_of,
-            "index_of": index_of,
+            "page_of": self.page_of,
+            "index_of": self.index_of,
             "margin": margin,
             "page_url": self.absolute(page, language),
         }

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from generator.align import Relation
 from generator.model import Document
 from generator.render.site import Site
-from generator.render.urls import page_of, relative
+from generator.render.urls import relative
 
 # The colour of each relation; the diagram also marks moved links dashed and deletions ×, so colour is never the
 # only cue.
@@ -48,7 +48,7 @@ def flow_svg(site: Site, language: str, page: str) -> Markup:
     """Draft articles on the left, final articles on the right, a line for each link: made at build time,
     readable without JavaScript, each number a link. Relation is shown by colour and by line style (moved:
     dashed) and deletions by a × as well, so colour is never the only cue."""
-    draft, final = site.documents["draft"], site.documents["final"]
+    draft, final = site.corpus.before, site.corpus.after
     locale = site.locale(language)
     left, left_chapters, left_end = _flow_positions(draft)
     right, right_chapters, right_end = _flow_positions(final)
@@ -85,15 +85,13 @@ def flow_svg(site: Site, language: str, page: str) -> Markup:
         link = site.alignment.for_draft(number)
         mark = " ×" if link.relation == "deleted" else ""
         name = escape(locale.short_article(number))
-        parts.append(
-            f'<a href="{relative(page, page_of("draft", number))}"><text x="0" y="{y:.0f}" fill="{RELATION_COLOURS[link.relation]}">'
-            f"{name}{mark}</text></a>"
-        )
+        href = relative(page, site.page_of(site.before, number))
+        parts.append(f'<a href="{href}"><text x="0" y="{y:.0f}" fill="{RELATION_COLOURS[link.relation]}">{name}{mark}</text></a>')
     for number, y in right.items():
         link = site.alignment.for_final(number)
         name = escape(locale.short_article(number))
         parts.append(
-            f'<a href="{relative(page, page_of("final", number))}"><text x="{width}" y="{y:.0f}" text-anchor="end" '
+            f'<a href="{relative(page, site.page_of(site.after, number))}"><text x="{width}" y="{y:.0f}" text-anchor="end" '
             f'fill="{RELATION_COLOURS[link.relation]}">{name}</text></a>'
         )
     parts.append("</svg>")

@@ -1,7 +1,7 @@
 """Where everything is on the site: page paths under a language folder, links between them, and anchors.
 
-Reads: nothing. Writes: paths and links. Final article 12 is at articles/12.md (/articles/12/), draft 14 at
-draft/14.md, and any other document's articles under its id (heilongjiang/10.md); a paragraph's anchor on its
+Reads: nothing. Writes: paths and links. The later compared text's article 12 is at articles/12.md
+(/articles/12/), every other document's articles under its id (draft/14.md, heilongjiang/10.md); a paragraph's anchor on its
 article page is p2 and an item's p2-3 — the last parts of their ids (final/59/2/3), made by `anchor()` and read
 back by `parse_anchor()` and nowhere else.
 """
@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-# Where each document's article pages live, where not under the document's id.
-FOLDERS = {"final": "articles"}
+ARTICLES = "articles"  # the folder of the later compared text's articles; every other document's is its id
 ANCHOR = re.compile(r"^p(\d+)(?:-(\d+))?$")  # p2 (paragraph 2), p2-3 (its item 3)
 
 
@@ -42,14 +41,19 @@ def glossary_anchor(english: str) -> str:
     return "g-" + re.sub(r"[^a-z0-9]+", "-", english.lower()).strip("-")
 
 
-def page_of(document_id: str, number: int) -> str:
+def folder(document_id: str, after: str) -> str:
+    """Where a document's article pages live, given the id of the edition's later compared text."""
+    return ARTICLES if document_id == after else document_id
+
+
+def page_of(document_id: str, number: int, after: str) -> str:
     """The page of an article."""
-    return f"{FOLDERS.get(document_id, document_id)}/{number}.md"
+    return f"{folder(document_id, after)}/{number}.md"
 
 
-def index_of(document_id: str) -> str:
+def index_of(document_id: str, after: str) -> str:
     """The page with a document's whole text."""
-    return f"{FOLDERS.get(document_id, document_id)}/index.md"
+    return f"{folder(document_id, after)}/index.md"
 
 
 def law_page(law_id: str) -> str:
@@ -65,14 +69,14 @@ def law_anchor(article: int | None, paragraph: int | None = None) -> str:
 
 
 def chapter_page(number: int) -> str:
-    """The page of a chapter of the final text."""
+    """The page of a chapter of the later compared text."""
     return f"chapters/{number}.md"
 
 
-def navigation(nav: list[Any], documents: Iterable[str]) -> list[Any]:
+def navigation(nav: list[Any], documents: Iterable[str], after: str) -> list[Any]:
     """The site's navigation: mkdocs.yml's, with the whole text of each document (in the order of sources.yml)
     after the home page. An entry is the page's path alone: each language's page gives its title."""
-    texts = [index_of(document_id) for document_id in documents]
+    texts = [index_of(document_id, after) for document_id in documents]
     rest = [entry for entry in nav if entry not in texts]
     return [*rest[:1], *texts, *rest[1:]]
 

@@ -11,9 +11,10 @@ from collections import Counter
 from typing import Any
 
 from generator.normalise import REPAIR_KINDS
+from generator.numerals import to_numeral
 from generator.render.env import render
 from generator.render.site import Site
-from generator.render.urls import anchor, node_anchor, page_of, relative
+from generator.render.urls import anchor, node_anchor, relative
 from generator.sources import WitnessEntry
 
 PAGE = "sources.md"
@@ -22,7 +23,33 @@ PAGE = "sources.md"
 def sources_page(site: Site, language: str) -> str:
     printed = {entry.printed for entry in [*site.corpus.catalogue.documents, *site.corpus.catalogue.laws]}
     witnesses = [_witness(site, entry, entry.id in printed, language) for entry in site.corpus.catalogue.witnesses]
-    return render("sources.md.j2", **site.context(language, PAGE), witnesses=witnesses, repair_kinds=REPAIR_KINDS)
+    policies = collation_policies(site, language)
+    return render("sources.md.j2", **site.context(language, PAGE), witnesses=witnesses, repair_kinds=REPAIR_KINDS, policies=policies)
+
+
+COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def collation_policies(site: Site, language: str) -> list[str]:
+    """How each document kept in several copies is collated, from sources.yml: which copies, which of them
+    are converted from Traditional characters, which is printed."""
+    labels, catalogue = site.labels[language], site.corpus.catalogue
+    found = []
+    for entry in catalogue.documents:
+        copies = [w for w in catalogue.witnesses if w.document == entry.id]
+        if len(copies) < 2:
+            continue
+        traditional = [w.id for w in copies if w.script == "Hant"]
+        separator = site.locale(language).comma
+        converted = labels["collation_converted"].format(witnesses=separator.join(traditional)) if traditional else ""
+        role = {site.after: "after", site.before: "before"}.get(entry.id)
+        name = labels["version"]["names"][role] if role else entry.short_name(language)
+        count = ("两" if len(copies) == 2 else to_numeral(len(copies))) if language == "zh" else COUNTS.get(len(copies), str(len(copies)))
+        witnesses = separator.join(w.id for w in copies)
+        found.append(
+            labels["collation_policy"].format(document=name, count=count, witnesses=witnesses, converted=converted, printed=entry.printed)
+        )
+    return found
 
 
 def _witness(site: Site, entry: WitnessEntry, printed_here: bool, language: str) -> dict[str, Any]:
@@ -38,7 +65,7 @@ def _witness(site: Site, entry: WitnessEntry, printed_here: bool, language: str)
             return None
         if site.corpus.catalogue.law(entry.document) is not None:
             return None  # a national law: only its cited provisions are shown, on its page
-        return relative(PAGE, page_of(entry.document, int(parts[1])), node_anchor(node))
+        return relative(PAGE, site.page_of(entry.document, int(parts[1])), node_anchor(node))
 
     return {
         "id": entry.id,
@@ -76,7 +103,7 @@ def _witness(site: Site, entry: WitnessEntry, printed_here: bool, language: str)
         "variants": [
             {
                 "node": v.node,
-                "url": relative(PAGE, page_of("final", v.article), anchor(v.paragraph, v.item)),
+                "url": relative(PAGE, site.page_of(v.node.split("/")[0], v.article), anchor(v.paragraph, v.item)),
                 "kind": v.kind,
                 "printed": v.printed,
                 "reading": v.reading,
