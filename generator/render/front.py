@@ -7,12 +7,10 @@ Reads: the `Site`. Writes: each page's Markdown (generator/render/pages.py lists
 from __future__ import annotations
 
 from generator.align import RELATIONS
-from generator.numerals import to_numeral
 from generator.render.env import render
 from generator.render.locale import LANGUAGES
 from generator.render.site import Site
 from generator.render.urls import glossary_anchor
-from generator.render.witnesses import COUNTS
 from generator.sources import DocumentEntry
 
 
@@ -100,9 +98,10 @@ def about(site: Site, language: str) -> str:
         }
         for entry in catalogue.documents
     ]
+    locale = site.locale(language)
     for text in texts:
-        text["count"] = _count(len(text["copies"]), language)
-    copies = _count(sum(len(text["copies"]) for text in texts), language)
+        text["count"] = locale.count(len(text["copies"]))
+    copies = locale.count(sum(len(text["copies"]) for text in texts))
     return render(
         f"about.{language}.md.j2",
         copies=copies,
@@ -114,13 +113,6 @@ def about(site: Site, language: str) -> str:
         reviewed=bool(site.annotations.reviewed),
         languages=site.languages,
     )
-
-
-def _count(number: int, language: str) -> str:
-    """五 / five: a small count in words."""
-    if language == "zh":
-        return "两" if number == 2 else to_numeral(number)
-    return COUNTS.get(number, str(number))
 
 
 def _others(site: Site, language: str) -> str:

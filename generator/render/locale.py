@@ -12,6 +12,7 @@ from datetime import date
 
 from generator.numerals import to_numeral
 
+COUNTS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
@@ -58,6 +59,10 @@ class Locale(ABC):
     def date(self, day: date) -> str:
         """2023年10月26日 / 26 October 2023."""
 
+    @abstractmethod
+    def count(self, number: int) -> str:
+        """A count in words, as prose writes it: 两 / two, 五 / five."""
+
 
 class Chinese(Locale):
     language = "zh"
@@ -95,6 +100,9 @@ class Chinese(Locale):
     def date(self, day: date) -> str:
         return f"{day.year}年{day.month}月{day.day}日"
 
+    def count(self, number: int) -> str:
+        return "两" if number == 2 else to_numeral(number)
+
 
 class English(Locale):
     language = "en"
@@ -129,6 +137,9 @@ class English(Locale):
 
     def date(self, day: date) -> str:
         return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+    def count(self, number: int) -> str:
+        return COUNTS[number] if number < len(COUNTS) else str(number)
 
 
 LOCALES: dict[str, Locale] = {"zh": Chinese(), "en": English()}

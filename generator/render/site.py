@@ -82,16 +82,6 @@ class Site:
     def changes_of(self, link: Link) -> list[Change]:
         return self.changes.get(link, [])
 
-    @cached_property
-    def dates(self) -> dict[str, date]:
-        """The dates the later text states (adopted, approved, amended, in force …), then those only the earlier
-        one states (a draft's publication)."""
-        found: dict[str, date] = {}
-        for document_id in (self.after, self.before):
-            for stated in self.stated(document_id):
-                found.setdefault(stated.event, stated.date)
-        return found
-
     def page_of(self, document_id: str, number: int) -> str:
         """The page of an article: the later compared text's under articles/, others' under their id."""
         return urls.page_of(document_id, number, self.after)

@@ -11,7 +11,6 @@ from collections import Counter
 from typing import Any
 
 from generator.normalise import REPAIR_KINDS
-from generator.numerals import to_numeral
 from generator.render.env import render
 from generator.render.site import Site
 from generator.render.urls import anchor, node_anchor, relative
@@ -25,9 +24,6 @@ def sources_page(site: Site, language: str) -> str:
     witnesses = [_witness(site, entry, entry.id in printed, language) for entry in site.corpus.catalogue.witnesses]
     policies = collation_policies(site, language)
     return render("sources.md.j2", **site.context(language, PAGE), witnesses=witnesses, repair_kinds=REPAIR_KINDS, policies=policies)
-
-
-COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
 
 def collation_policies(site: Site, language: str) -> list[str]:
@@ -44,7 +40,7 @@ def collation_policies(site: Site, language: str) -> list[str]:
         converted = labels["collation_converted"].format(witnesses=separator.join(traditional)) if traditional else ""
         role = {site.after: "after", site.before: "before"}.get(entry.id)
         name = labels["version"]["names"][role] if role else entry.short_name(language)
-        count = ("两" if len(copies) == 2 else to_numeral(len(copies))) if language == "zh" else COUNTS.get(len(copies), str(len(copies)))
+        count = site.locale(language).count(len(copies))
         witnesses = separator.join(w.id for w in copies)
         found.append(
             labels["collation_policy"].format(document=name, count=count, witnesses=witnesses, converted=converted, printed=entry.printed)
