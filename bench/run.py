@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from generator.sources import ArticlePrefix, Catalogue, load_catalogue, load_corpus
+from generator.corpus.sources import ArticlePrefix, Catalogue, load_catalogue, load_corpus
 from generator.strict import BilingualName
 from generator.yamlfile import validate
 
@@ -86,10 +86,10 @@ def paired_medians(first: Callable[[], object], second: Callable[[], object], ru
 
 
 def generator_stages(runs: int) -> list[tuple[str, float]]:
-    from generator.align import align
-    from generator.annotate import load_annotations
+    from generator.annotations.annotate import load_annotations
     from generator.build import Pipeline, outputs
-    from generator.sources import load_corpus
+    from generator.compare.align import align
+    from generator.corpus.sources import load_corpus
 
     rows = []
     rows.append(("parse + normalise + collate", median_time(lambda: load_corpus(ROOT), runs)))
@@ -146,7 +146,7 @@ def _new_edition(folder: Path, command: list[str]) -> None:
 
 def baseline_project(folder: Path) -> int:
     """Stock Material, one plain page per article of the three texts, the same Chinese text."""
-    from generator.sources import load_corpus
+    from generator.corpus.sources import load_corpus
 
     corpus = load_corpus(ROOT)
     docs = folder / "docs"

@@ -18,21 +18,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.akn import akn_document
-from generator.align import Alignment, Override, align
-from generator.annotate import Annotations, load_annotations
-from generator.api import article_files, llms_txt
-from generator.changes import correction_problems
+from generator.annotations.annotate import Annotations, load_annotations
+from generator.compare.align import Alignment, Override, align
+from generator.compare.changes import correction_problems
+from generator.corpus.model import Document
+from generator.corpus.sources import Corpus, load_catalogue, load_corpus
 from generator.errors import InputError
-from generator.export import concordance_csv, corpus_json, search_data
-from generator.model import Document
+from generator.exports.akn import akn_document
+from generator.exports.api import article_files, llms_txt
+from generator.exports.export import concordance_csv, corpus_json, search_data
+from generator.exports.wordtable import comparison_docx
 from generator.render import urls
 from generator.render.front import downloads
 from generator.render.locale import LANGUAGES
 from generator.render.pages import pages
 from generator.render.site import Settings, Site
-from generator.sources import Corpus, load_catalogue, load_corpus
-from generator.wordtable import comparison_docx
 
 PROJECT = Path(__file__).resolve().parent.parent  # this repository: its generator, and its docs/assets
 # An edition's inputs whose change means the pages must be made again, beside the generator's own code.

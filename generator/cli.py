@@ -24,24 +24,24 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from generator.align import RELATIONS, align, moved_clauses, similar
-from generator.alignmentfile import AlignmentFile
-from generator.annotate import read_annotations
-from generator.apparatus import LawsFile
+from generator.annotations.alignmentfile import AlignmentFile
+from generator.annotations.annotate import read_annotations
+from generator.annotations.apparatus import LawsFile
+from generator.annotations.glossary import GlossaryFile
+from generator.annotations.stubs import stub_article, stub_chapters
+from generator.annotations.synonyms import SynonymsFile
+from generator.annotations.themes import ThemesFile
+from generator.annotations.translations import ArticleFile, ChaptersFile
 from generator.build import generate, run_pipeline
-from generator.checks import check_translations
+from generator.compare.align import RELATIONS, align, moved_clauses, similar
+from generator.corpus.model import Article, Document
+from generator.corpus.parse import parse_file
+from generator.corpus.sources import Catalogue, load_corpus
 from generator.edition import make_edition
-from generator.editorial import content_problems
 from generator.errors import InputError, Problem
-from generator.export import concordance_columns, concordance_rows, corpus_json
-from generator.glossary import GlossaryFile
-from generator.model import Article, Document
-from generator.parse import parse_file
-from generator.sources import Catalogue, load_corpus
-from generator.stubs import stub_article, stub_chapters
-from generator.synonyms import SynonymsFile
-from generator.themes import ThemesFile
-from generator.translations import ArticleFile, ChaptersFile
+from generator.exports.export import concordance_columns, concordance_rows, corpus_json
+from generator.rules.checks import check_translations
+from generator.rules.editorial import content_problems
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -228,7 +228,7 @@ def command_stub(arguments: argparse.Namespace) -> None:
 
 def command_check_only(arguments: argparse.Namespace) -> None:
     """Check some annotation files while others are being edited: problems elsewhere are not shown, nor the
-    content rules (generator/editorial.py), which are about the whole edition: a file being translated may be
+    content rules (generator/rules/editorial.py), which are about the whole edition: a file being translated may be
     unfinished."""
     corpus = load_corpus(arguments.root)
     documents = {entry.id: corpus.document(entry.id) for entry in corpus.catalogue.documents}

@@ -27,11 +27,11 @@ from typing import Any
 
 import yaml
 
+from generator.corpus.model import Document
+from generator.corpus.parse import parse_file
+from generator.corpus.sources import load_corpus
 from generator.errors import InputError, Problem
-from generator.model import Document
-from generator.parse import parse_file
 from generator.render.locale import LOCALES
-from generator.sources import load_corpus
 
 PROJECT = Path(__file__).resolve().parent.parent
 # A metadata line: its date, the body that acted, and what it did (the last of these words on the line).

@@ -16,10 +16,10 @@ from mkdocs.structure.pages import Page
 
 from generator.build import generate, navigation
 from generator.errors import InputError
-from generator.prerendered import START, anchor_ids
+from generator.exports.searchindex import index_in_background, index_site
+from generator.render.prerendered import START, anchor_ids
 from generator.render.site import Settings
-from generator.searchindex import index_in_background, index_site
-from generator.templatecache import TEMPLATE_CACHE
+from generator.render.templatecache import TEMPLATE_CACHE
 
 log = logging.getLogger("mkdocs.hooks.generate")
 _serving = False
@@ -53,7 +53,7 @@ def on_env(env: Environment, config: MkDocsConfig, **_: object) -> Environment:
 
 
 def on_page_content(html: str, page: Page, **_: object) -> str:
-    """MkDocs did not read the generator's finished HTML (generator/prerendered.py): give it the ids in it."""
+    """MkDocs did not read the generator's finished HTML (generator/render/prerendered.py): give it the ids in it."""
     if page.markdown and START in page.markdown and page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchor_ids(html)
     return html

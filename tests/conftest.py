@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from generator.build import Pipeline, run_pipeline
-from generator.sources import Corpus, load_corpus
+from generator.corpus.sources import Corpus, load_corpus
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

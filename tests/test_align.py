@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.align import Alignment, Override, align
-from generator.alignmentfile import load_alignment_corrections
+from generator.annotations.alignmentfile import load_alignment_corrections
+from generator.compare.align import Alignment, Override, align
+from generator.corpus.model import Document
+from generator.corpus.parse import parse_lines
+from generator.corpus.sources import Corpus
 from generator.errors import InputError
-from generator.model import Document
-from generator.parse import parse_lines
-from generator.sources import Corpus
 from tests.conftest import ROOT
 
 # final article -> the draft article it came from
@@ -138,9 +138,9 @@ def test_bad_overrides_name_file_and_line(corpus: Corpus, tmp_path: Path, entry:
 def test_a_clause_from_another_draft_article_is_found_and_shown() -> None:
     """Clause-level similarity suggests two moves; the editors confirmed final 37(1)'s trusted-identity clause
     (from draft 45(2)) in alignment.yml and not final 44(1) (which shares only a sentence frame with draft 55(1))."""
-    from generator.align import moved_clauses
     from generator.build import run_pipeline
-    from generator.export import corpus_json
+    from generator.compare.align import moved_clauses
+    from generator.exports.export import corpus_json
     from generator.render import pages
     from generator.render.site import Site
 

@@ -11,14 +11,14 @@ import pytest
 import yaml
 
 from generator import yamlfile
-from generator.annotate import Annotations, load_annotations
-from generator.checks import glossary_used, identical_chinese_identical_english, numbers_kept
+from generator.annotations.annotate import Annotations, load_annotations
+from generator.annotations.glossary import GlossaryTerm
+from generator.annotations.stubs import stub_article
+from generator.annotations.terms import term_pattern
+from generator.annotations.translations import Unit, fingerprint
+from generator.corpus.sources import Corpus
 from generator.errors import InputError
-from generator.glossary import GlossaryTerm
-from generator.sources import Corpus
-from generator.stubs import stub_article
-from generator.terms import term_pattern
-from generator.translations import Unit, fingerprint
+from generator.rules.checks import glossary_used, identical_chinese_identical_english, numbers_kept
 from tests.conftest import ROOT, run_cli
 
 GLOSSARY = """terms:

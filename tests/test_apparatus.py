@@ -12,17 +12,17 @@ from xml.etree import ElementTree
 
 import pytest
 
-from generator.align import align
-from generator.annotate import Annotations, load_annotations
-from generator.apparatus import note_html
+from generator.annotations.annotate import Annotations, load_annotations
+from generator.annotations.apparatus import note_html
+from generator.compare.align import align
+from generator.corpus.sources import Corpus
 from generator.errors import InputError
-from generator.export import corpus_json
+from generator.exports.export import corpus_json
 from generator.render import pages
 from generator.render.apparatus import citation
 from generator.render.feed import feed, whats_new
 from generator.render.site import Settings, Site
 from generator.render.witnesses import sources_page
-from generator.sources import Corpus
 from tests.conftest import MKDOCS, ROOT, copy_project, run_cli
 
 LAWS = """laws:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.corpus.parse import parse_file
+from generator.corpus.sources import load_corpus
 from generator.errors import InputError, ParseError
-from generator.parse import parse_file
-from generator.sources import load_corpus
 from tests.conftest import ROOT, run_cli
 
 GOOD = "# 某市测试条例\n\n第一章 总则\n\n第一条 为了测试，制定本条例。\n\n第二条 本条例自公布之日起施行。\n"

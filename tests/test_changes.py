@@ -1,4 +1,4 @@
-"""What each change does (generator/changes.py): each kind on constructed pairs, on real pairs read against
+"""What each change does (generator/compare/changes.py): each kind on constructed pairs, on real pairs read against
 the texts, the editors' corrections (and a bad one named by file and line), and the kinds in the export."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import Pipeline, run_pipeline
-from generator.changes import CHANGE_KINDS, changes, classify
-from generator.export import corpus_json
+from generator.compare.changes import CHANGE_KINDS, changes, classify
+from generator.exports.export import corpus_json
 from tests.conftest import ROOT, copy_project, run_cli
 
 

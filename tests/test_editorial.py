@@ -1,4 +1,4 @@
-"""The content rules of `python -m generator check` (generator/editorial.py), each shown failing on content that
+"""The content rules of `python -m generator check` (generator/rules/editorial.py), each shown failing on content that
 breaks it; `check` itself runs on the real annotations in tests/test_cli.py. And the glossary check, made fast,
 finds what the plain form of the rule finds."""
 
@@ -9,16 +9,16 @@ import re
 
 import pytest
 
-from generator.align import Alignment, align
-from generator.annotate import Annotations
+from generator.annotations.annotate import Annotations
+from generator.annotations.glossary import GlossaryTerm
+from generator.annotations.terms import occurrences, term_pattern
+from generator.annotations.translations import Unit
 from generator.build import Pipeline
-from generator.checks import glossary_used
-from generator.editorial import MIN_GLOSSARY_TERMS, content_problems, hidden_changes
+from generator.compare.align import Alignment, align
+from generator.corpus.sources import Corpus
 from generator.errors import Problem
-from generator.glossary import GlossaryTerm
-from generator.sources import Corpus
-from generator.terms import occurrences, term_pattern
-from generator.translations import Unit
+from generator.rules.checks import glossary_used
+from generator.rules.editorial import MIN_GLOSSARY_TERMS, content_problems, hidden_changes
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +136,7 @@ def test_every_article_without_a_title_needs_a_caption(pipeline: Pipeline) -> No
 
 def test_a_why_quotes_the_edition_word_for_word(pipeline: Pipeline) -> None:
     """A quotation in a why must stand in the provisions the reference joins (English: the edition's translation)."""
-    from generator.quotations import misquotations, quotations
+    from generator.annotations.quotations import misquotations, quotations
 
     assert list(quotations("“数据处理者……应当建立”与第二十七条对应", "zh")) == ["数据处理者", "应当建立"]
     assert list(quotations("the people's government's 'data handlers … shall establish' and \"x y z w\"", "en")) == [
@@ -164,7 +164,7 @@ def test_every_compared_pair_is_reviewed(pipeline: Pipeline) -> None:
 
 def test_a_rendering_the_glossary_decided_against_is_flagged_in_notes_too(pipeline: Pipeline) -> None:
     """Notes and whys say things in their own words, but never in the words the edition rejected (`avoid:`)."""
-    from generator.checks import prose_units, renderings_avoided
+    from generator.rules.checks import prose_units, renderings_avoided
 
     glossary = pipeline.annotations.glossary
     smart = Unit("final/33 note change", "提供智能化公共服务", "It provides smart public services.", "annotations/final/33.yml", 20)

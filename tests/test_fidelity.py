@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator.layout import read_source
-from generator.model import Document, Repair, Span
-from generator.normalise import REPAIR_KINDS, apply_repairs
-from generator.sources import Corpus
+from generator.corpus.layout import read_source
+from generator.corpus.model import Document, Repair, Span
+from generator.corpus.normalise import REPAIR_KINDS, apply_repairs
+from generator.corpus.sources import Corpus
 from tests.conftest import ROOT
 
 WITNESSES = ["000", "001", "002", "003", "004", "005", "006", "007"]  # the seeds, then the national laws

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Pipeline
-from generator.export import laws_json
+from generator.exports.export import laws_json
 from generator.render import pages
 from generator.render.laws import cited_laws
 from generator.render.site import Site
@@ -140,8 +140,8 @@ def test_the_export_holds_the_reverse_map(pipeline: Pipeline) -> None:
 def test_the_cybersecurity_law_is_versioned_as_the_shared_record_establishes() -> None:
     """2016 numbers become today's as the amendment's items 1-5 establish (shared/laws/cybersecurity-law-2025-amendment.md):
     +1 from art. 3, +2 from art. 19; art. 18 loses its paragraph 2; after the 2016 art. 59 nothing is established."""
-    from generator.amendments import current_number
-    from generator.annotate import load_laws
+    from generator.annotations.amendments import current_number
+    from generator.annotations.annotate import load_laws
 
     laws = {law.id: law for law in load_laws(ROOT, [])}
     amendments = laws["cybersecurity-law"].amendments

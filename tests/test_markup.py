@@ -24,15 +24,15 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from generator.alignmentfile import AlignmentFile
-from generator.apparatus import LawsFile
-from generator.glossary import GlossaryFile
-from generator.parse import parse_file
-from generator.sources import Catalogue
+from generator.annotations.alignmentfile import AlignmentFile
+from generator.annotations.apparatus import LawsFile
+from generator.annotations.glossary import GlossaryFile
+from generator.annotations.synonyms import SynonymsFile
+from generator.annotations.themes import ThemesFile
+from generator.annotations.translations import ArticleFile, ChaptersFile, fingerprint
+from generator.corpus.parse import parse_file
+from generator.corpus.sources import Catalogue
 from generator.strict import MARKDOWN, text_fields
-from generator.synonyms import SynonymsFile
-from generator.themes import ThemesFile
-from generator.translations import ArticleFile, ChaptersFile, fingerprint
 from generator.yamlfile import read
 from tests.conftest import copy_project
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.normalise import apply_repairs, normalise
+from generator.corpus.normalise import apply_repairs, normalise
 
 
 def kinds(raw: str) -> list[tuple[str, str, str]]:

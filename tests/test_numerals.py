@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.numerals import parse_numeral, to_numeral
+from generator.corpus.numerals import parse_numeral, to_numeral
 
 
 @given(st.integers(min_value=1, max_value=9999))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.cli import document_json
-from generator.numerals import to_numeral
-from generator.parse import parse_file
+from generator.corpus.numerals import to_numeral
+from generator.corpus.parse import parse_file
 
 WITH_CONTENTS = """# 中华人民共和国示例法
 

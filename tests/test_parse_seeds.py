@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import Document
-from generator.sources import Corpus
+from generator.corpus.model import Document
+from generator.corpus.sources import Corpus
 
 EXPECTED = {  # witness: (document, chapters, articles)
     "000": ("final", 8, 61),

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.annotate import load_annotations
+from generator.annotations.annotate import load_annotations
+from generator.corpus.sources import Corpus, load_catalogue
 from generator.errors import InputError
-from generator.sources import Corpus, load_catalogue
 from tests.conftest import ROOT
 
 # Files of each kind an editor edits: an article's, a chapter file, the glossary, the laws, alignment, the themes,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.redline import Segment, redline
-from generator.sources import Corpus
+from generator.compare.redline import Segment, redline
+from generator.corpus.sources import Corpus
 
 
 def marked(old: str, new: str, language: str = "zh") -> str:

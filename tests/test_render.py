@@ -16,15 +16,15 @@ import pytest
 import yaml
 from jinja2 import Environment, FileSystemBytecodeCache
 
-from generator.align import Override, align
-from generator.annotate import Annotations
+from generator.annotations.annotate import Annotations
 from generator.build import Pipeline, navigation, outputs, run_pipeline
+from generator.compare.align import Override, align
+from generator.corpus.sources import Corpus
 from generator.render import pages
 from generator.render.columns import compare_row, lines_of
 from generator.render.env import TEMPLATES, make_environment
 from generator.render.site import Site
 from generator.render.urls import relative
-from generator.sources import Corpus
 from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "pages"
@@ -125,7 +125,7 @@ def test_a_further_document_is_a_line_of_metadata(tmp_path: Path) -> None:
 
 
 def test_a_second_environment_compiles_no_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Compiled templates are kept between builds (generator/templatecache.py): a new environment, as each build
+    """Compiled templates are kept between builds (generator/render/templatecache.py): a new environment, as each build
     and each language makes, reads them from the cache instead of compiling them again."""
     compiled: list[str] = []
     compile_template = Environment.compile
@@ -151,7 +151,7 @@ def test_compiled_templates_are_kept_per_compile_settings(tmp_path: Path) -> Non
     without autoescaping must never serve an environment that escapes (a stale cache once hid an unescaped
     literal in a template). The generator's cache is keyed by its settings."""
     from generator.render.env import COMPILE, GENERATOR_CACHE
-    from generator.templatecache import TEMPLATE_CACHE, cache_for
+    from generator.render.templatecache import TEMPLATE_CACHE, cache_for
 
     assert cache_for(**COMPILE).pattern == GENERATOR_CACHE.pattern != TEMPLATE_CACHE.pattern
     assert cache_for(**{**COMPILE, "autoescape": False}).pattern != GENERATOR_CACHE.pattern

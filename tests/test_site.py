@@ -11,7 +11,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
-from generator.sources import Corpus
+from generator.corpus.sources import Corpus
 from tests.conftest import MKDOCS, copy_project
 from tests.site import SITE_URL, build_site, read_page
 
@@ -99,7 +99,7 @@ def test_the_build_is_deterministic(site: Path, tmp_path: Path) -> None:
 
 
 def test_one_search_bundle_holds_an_index_per_language_of_its_opted_in_pages(site: Path) -> None:
-    """One Pagefind run over the whole site (generator/searchindex.py) splits its bundle by <html lang>."""
+    """One Pagefind run over the whole site (generator/exports/searchindex.py) splits its bundle by <html lang>."""
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sorted(entry["languages"]) == ["en", "zh"]
     for language in ("zh", "en"):

@@ -1,4 +1,4 @@
-"""Synonyms and concepts (annotations/synonyms.yml, generator/synonyms.py): checked with file and line, applied
+"""Synonyms and concepts (annotations/synonyms.yml, generator/annotations/synonyms.py): checked with file and line, applied
 when indexing, and explained in the results (tests/test_search.py has the browser's side)."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.annotate import load_annotations
+from generator.annotations.annotate import load_annotations
+from generator.annotations.synonyms import holds
+from generator.corpus.sources import Corpus
 from generator.errors import InputError
-from generator.sources import Corpus
-from generator.synonyms import holds
 from tests.conftest import ROOT
 
 GOOD = """synonyms:
@@ -89,12 +89,12 @@ def test_concepts_and_synonyms_are_indexed_with_what_they_name(corpus: Corpus) -
     page's hidden search words: pairs of characters on Chinese pages, words on English ones."""
     from dataclasses import replace
 
+    from generator.annotations.synonyms import PlacedConcept
     from generator.build import run_pipeline
     from generator.render.pages import final_article
     from generator.render.searchtext import grams
     from generator.render.site import Site
     from generator.strict import BilingualName
-    from generator.synonyms import PlacedConcept
 
     pipeline = run_pipeline(ROOT)
     site = Site(pipeline.corpus, pipeline.alignment, pipeline.annotations)

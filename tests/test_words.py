@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.sources import Corpus
-from generator.words import JIEBA_CACHE, jieba, load_tokenizer  # jieba as imported there, its deprecation warning silenced
+from generator.compare.words import JIEBA_CACHE, jieba, load_tokenizer  # jieba as imported there, its deprecation warning silenced
+from generator.corpus.sources import Corpus
 
 
 def test_the_quickly_read_dictionary_is_jiebas_own(tmp_path: Path, corpus: Corpus) -> None:

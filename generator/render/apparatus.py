@@ -12,9 +12,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.amendments import current_number
-from generator.apparatus import Law, PlacedNote, PlacedReference, Target, note_html
-from generator.model import Article
+from generator.annotations.amendments import current_number
+from generator.annotations.apparatus import Law, PlacedNote, PlacedReference, Target, note_html
+from generator.corpus.model import Article
 from generator.render.columns import Line, lines_of
 from generator.render.locale import LANGUAGES
 from generator.render.site import Site

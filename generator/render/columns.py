@@ -12,13 +12,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.align import Link, Row
-from generator.model import Article, Document
-from generator.numerals import to_numeral
-from generator.redline import Segment, redline
+from generator.annotations.terms import TermMarker
+from generator.compare.align import Link, Row
+from generator.compare.redline import Segment, redline
+from generator.corpus.model import Article, Document
+from generator.corpus.numerals import to_numeral
 from generator.render.locale import LOCALES
 from generator.render.urls import anchor
-from generator.terms import TermMarker
 
 English = Callable[[str], str | None]
 

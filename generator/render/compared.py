@@ -12,8 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.align import Link
-from generator.model import Chapter
+from generator.compare.align import Link
+from generator.corpus.model import Chapter
 from generator.render.columns import compare_row, comparison, lines_of
 from generator.render.env import render
 from generator.render.site import Site

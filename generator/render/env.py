@@ -3,7 +3,7 @@
 Reads: templates/ and templates/labels.yml beside this module. Writes: nothing. Autoescaping: the one place
 where text becomes HTML. StrictUndefined, so that a
 missing value or label fails the build instead of printing nothing; filters registered explicitly; compiled
-templates kept between builds (generator/templatecache.py).
+templates kept between builds (generator/render/templatecache.py).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import yaml
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator import prerendered
-from generator.templatecache import cache_for
+from generator.render import prerendered
+from generator.render.templatecache import cache_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Markdown's own specials; HTML's (& < > " ') are escaped as HTML after these, so the two never meet.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.apparatus import PlacedNote, note_html
+from generator.annotations.apparatus import PlacedNote, note_html
 from generator.render.apparatus import links_from, note_page, target_name, target_page
 from generator.render.env import render
 from generator.render.site import Site

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.amendments import current_number
-from generator.apparatus import LINK_TARGET
-from generator.model import Article
+from generator.annotations.amendments import current_number
+from generator.annotations.apparatus import LINK_TARGET
+from generator.corpus.model import Article
 from generator.render.columns import lines_of
 from generator.render.searchtext import hidden_block
 from generator.render.site import Site

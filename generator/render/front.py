@@ -6,12 +6,12 @@ Reads: the `Site`. Writes: each page's Markdown (generator/render/pages.py lists
 
 from __future__ import annotations
 
-from generator.align import RELATIONS
+from generator.compare.align import RELATIONS
+from generator.corpus.sources import DocumentEntry
 from generator.render.env import render
 from generator.render.locale import LANGUAGES
 from generator.render.site import Site
 from generator.render.urls import glossary_anchor
-from generator.sources import DocumentEntry
 
 
 def home(site: Site, language: str) -> str:

@@ -2,7 +2,7 @@
 cite, its text, and every local provision that implements or cites it — the reverse of the references.
 
 Reads: the `Site` (the laws' texts, their translations, the references). Writes: laws/index.md and
-laws/<id>.md (via pages.py). The same reverse map as data is generator/export.py's `laws_json`.
+laws/<id>.md (via pages.py). The same reverse map as data is generator/exports/export.py's `laws_json`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from generator.apparatus import Law, PlacedReference
+from generator.annotations.apparatus import Law, PlacedReference
 from generator.render.apparatus import article_status, law_version, renumbered, target_link, target_name
 from generator.render.columns import lines_of
 from generator.render.env import render

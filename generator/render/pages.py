@@ -3,7 +3,7 @@ languages.
 
 Reads: the `Site` (texts, alignment, annotations, labels). Writes: nothing itself — `pages()` yields (path under
 docs/, content); generator/build.py writes what changed. Pages are Markdown with the finished HTML of the
-comparison, notes and references marked for Markdown to pass through unread (generator/prerendered.py).
+comparison, notes and references marked for Markdown to pass through unread (generator/render/prerendered.py).
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.align import RELATIONS, Link
-from generator.apparatus import note_html
-from generator.changes import CHANGE_KINDS, removals
-from generator.model import Article, Chapter
+from generator.annotations.apparatus import note_html
+from generator.annotations.terms import TermMarker
+from generator.compare.align import RELATIONS, Link
+from generator.compare.changes import CHANGE_KINDS, removals
+from generator.corpus.model import Article, Chapter
 from generator.render.apparatus import apparatus, links_from, note_view
 from generator.render.columns import comparison, lines_of, parallel
 from generator.render.compared import chapter_comparison, document_comparison, sequence
@@ -31,7 +32,6 @@ from generator.render.site import Site
 from generator.render.svg import flow_svg
 from generator.render.urls import chapter_page, glossary_anchor, law_page, relative
 from generator.render.witnesses import sources_page
-from generator.terms import TermMarker
 
 
 def _terms_list(terms: TermMarker) -> list[dict[str, str]]:

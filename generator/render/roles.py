@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from generator.sources import Catalogue, StatedDate
+from generator.corpus.sources import Catalogue, StatedDate
 
 VERSION_EVENTS = ("published", "adopted", "amended", "revised")  # the events that make a text what it is
 PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")

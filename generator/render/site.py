@@ -14,18 +14,18 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.align import Alignment, Link
-from generator.annotate import Annotations
-from generator.apparatus import Resolver, Target
-from generator.changes import Change, changes
-from generator.model import Article, Chapter, Document
+from generator.annotations.annotate import Annotations
+from generator.annotations.apparatus import Resolver, Target
+from generator.compare.align import Alignment, Link
+from generator.compare.changes import Change, changes
+from generator.corpus.model import Article, Chapter, Document
+from generator.corpus.sources import Corpus, Edition, StatedDate
 from generator.render import urls
 from generator.render.columns import margin
 from generator.render.env import load_labels
 from generator.render.locale import LANGUAGES, LOCALES, Locale
 from generator.render.roles import labels_for, version
 from generator.render.urls import relative
-from generator.sources import Corpus, Edition, StatedDate
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class Site:
 
     @cached_property
     def changes(self) -> dict[Link, list[Change]]:
-        """What each before→after change does (generator/changes.py), with the editors' corrections."""
+        """What each before→after change does (generator/compare/changes.py), with the editors' corrections."""
         return changes(self.alignment, self.corpus.before, self.corpus.after, self.annotations.corrections)
 
     def changes_of(self, link: Link) -> list[Change]:

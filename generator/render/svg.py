@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from generator.align import Relation
-from generator.model import Document
+from generator.compare.align import Relation
+from generator.corpus.model import Document
 from generator.render.site import Site
 from generator.render.urls import relative
 

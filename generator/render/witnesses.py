@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from generator.normalise import REPAIR_KINDS
+from generator.corpus.normalise import REPAIR_KINDS
+from generator.corpus.sources import WitnessEntry
 from generator.render.env import render
 from generator.render.site import Site
 from generator.render.urls import anchor, node_anchor, relative
-from generator.sources import WitnessEntry
 
 PAGE = "sources.md"
 

@@ -1,7 +1,7 @@
 """National laws as versioned texts: what is known of a law's amendments after the text the site quotes, and
 the number each quoted article has today.
 
-Reads: the `amendments:` and `checked:` of a law in annotations/laws.yml (validated in generator/annotate.py
+Reads: the `amendments:` and `checked:` of a law in annotations/laws.yml (validated in generator/annotations/annotate.py
 against the law's text). Writes: nothing; the renderer and the export ask `current_number` and `status`.
 
 A reference is written against the version the texts knew (the law's `source:` in sources.yml); an amendment

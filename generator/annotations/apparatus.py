@@ -24,10 +24,10 @@ import markdown
 import nh3
 from pydantic import Field
 
-from generator.amendments import Amendment
+from generator.annotations.amendments import Amendment
+from generator.annotations.glossary import Exemption
+from generator.corpus.model import Document
 from generator.errors import Problem
-from generator.glossary import Exemption
-from generator.model import Document
 from generator.render.urls import anchor
 from generator.strict import Bilingual, Markdown, Name, Strict
 from generator.yamlfile import Location

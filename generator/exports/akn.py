@@ -27,12 +27,12 @@ import re
 
 from lxml import etree
 
-from generator.apparatus import LINK
-from generator.model import Article, Document
-from generator.numerals import to_numeral
+from generator.annotations.apparatus import LINK
+from generator.corpus.model import Article, Document
+from generator.corpus.numerals import to_numeral
+from generator.corpus.sources import AknName
 from generator.render.apparatus import target_name
 from generator.render.site import Site
-from generator.sources import AknName
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE = {"zh": "zho", "en": "eng"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
-from generator.words import chinese_tokens
+from generator.compare.words import chinese_tokens
 
 # Unchanged runs this short (in characters) between two changes are folded into the change around them.
 SHORT_EQUAL = 2

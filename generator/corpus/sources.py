@@ -15,11 +15,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.collate import Variant, collate
+from generator.corpus.collate import Variant, collate
+from generator.corpus.layout import read_source
+from generator.corpus.model import Document
+from generator.corpus.parse import parse_lines
 from generator.errors import InputError, ParseError, Problem, SourceError
-from generator.layout import read_source
-from generator.model import Document
-from generator.parse import parse_lines
 from generator.strict import Bilingual, BilingualName, MaybeName, Name, Prose, Strict
 from generator.yamlfile import read, validate
 

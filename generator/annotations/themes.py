@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from generator.apparatus import SLUG, Resolver, markdown_problem
+from generator.annotations.apparatus import SLUG, Resolver, markdown_problem
 from generator.errors import InputError, Problem
 from generator.strict import BilingualName, Markdown, Name, Strict
 from generator.yamlfile import validate

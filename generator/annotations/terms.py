@@ -1,5 +1,5 @@
 """Glossary terms found in text: where a Chinese term is used as the term, whether an English text uses a term's
-rendering, and the marking of terms on a page. One module, used by the translation checks (generator/checks.py)
+rendering, and the marking of terms on a page. One module, used by the translation checks (generator/rules/checks.py)
 and by the renderer's tooltips (generator/render/columns.py), so that both find the same terms.
 
 Reads: the glossary's terms (annotations/glossary.yml, loaded). Writes: matches, and HTML with terms marked.
@@ -13,7 +13,7 @@ from functools import cache
 
 from markupsafe import escape
 
-from generator.glossary import GlossaryTerm
+from generator.annotations.glossary import GlossaryTerm
 
 WORD = re.compile(r"[A-Za-z0-9]+")
 

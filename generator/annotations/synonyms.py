@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from generator.apparatus import Resolver, Target
+from generator.annotations.apparatus import Resolver, Target
 from generator.errors import InputError, Problem
 from generator.strict import Bilingual, BilingualName, Name, Strict
 from generator.yamlfile import validate

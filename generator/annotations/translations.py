@@ -4,7 +4,7 @@ the national laws' cited provisions in annotations/laws/<law>/<article>.yml.
 
 Reads: each file, checked against the text it translates (one entry per paragraph and item, the fingerprint of
 the Chinese it was made for). Writes: `Translations` — every translated unit with where it was written, the
-captions, the corrections, and the readers of the notes and references (generator/apparatus.py).
+captions, the corrections, and the readers of the notes and references (generator/annotations/apparatus.py).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from pathlib import Path
 
 from pydantic import Field
 
-from generator.apparatus import Collector, Note, Reference, Resolver
-from generator.changes import ChangeKind, Correction
+from generator.annotations.apparatus import Collector, Note, Reference, Resolver
+from generator.annotations.glossary import Exemption
+from generator.compare.changes import ChangeKind, Correction
+from generator.corpus.model import Article, Document
 from generator.errors import InputError, Problem, relative_to_project
-from generator.glossary import Exemption
-from generator.model import Article, Document
 from generator.strict import Bilingual, BilingualName, MaybeProse, Strict
 from generator.yamlfile import Location, validate
 
@@ -50,7 +50,7 @@ class ArticleTranslation(Strict):
 
 
 class ChangeFix(Strict):
-    """An editor's correction of the computed kinds of change (generator/changes.py) at one paragraph or item."""
+    """An editor's correction of the computed kinds of change (generator/compare/changes.py) at one paragraph or item."""
 
     where: str = Field(description="final/57/1, final/59/2/3 — or draft/60/2 for a dropped paragraph")
     kind: ChangeKind

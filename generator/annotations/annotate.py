@@ -1,8 +1,8 @@
 """Load and validate what editors write in annotations/, every file, every problem at once.
 
-Reads, each through its own module: annotations/alignment.yml (generator/alignmentfile.py), the translation
-files (generator/translations.py), annotations/glossary.yml (generator/glossary.py), annotations/laws.yml
-(here), synonyms.yml (generator/synonyms.py), changes.yml (generator/themes.py). Writes: `Annotations`, or an
+Reads, each through its own module: annotations/alignment.yml (generator/annotations/alignmentfile.py), the translation
+files (generator/annotations/translations.py), annotations/glossary.yml (generator/annotations/glossary.py), annotations/laws.yml
+(here), synonyms.yml (generator/annotations/synonyms.py), changes.yml (generator/annotations/themes.py). Writes: `Annotations`, or an
 InputError listing every problem in every file, each with its file and line.
 
 The schemas are declarative (pydantic) and published as JSON Schema (schema/*.schema.json) for editors'
@@ -15,19 +15,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.align import Override
-from generator.alignmentfile import Corrections, SecondSource, load_alignment_corrections
-from generator.amendments import renumbering_problems
-from generator.apparatus import Apparatus, Law, LawsFile, Resolver
-from generator.changes import Correction
+from generator.annotations.alignmentfile import Corrections, SecondSource, load_alignment_corrections
+from generator.annotations.amendments import renumbering_problems
+from generator.annotations.apparatus import Apparatus, Law, LawsFile, Resolver
+from generator.annotations.glossary import GlossaryTerm, load_glossary
+from generator.annotations.synonyms import Vocabulary, load_vocabulary
+from generator.annotations.themes import Theme, load_themes
+from generator.annotations.translations import Unit, load_translations
+from generator.compare.align import Override
+from generator.compare.changes import Correction
+from generator.corpus.model import Document
+from generator.corpus.sources import CATALOGUE
 from generator.errors import InputError, Problem, relative_to_project
-from generator.glossary import GlossaryTerm, load_glossary
-from generator.model import Document
-from generator.sources import CATALOGUE
 from generator.strict import BilingualName
-from generator.synonyms import Vocabulary, load_vocabulary
-from generator.themes import Theme, load_themes
-from generator.translations import Unit, load_translations
 from generator.yamlfile import read, validate
 
 LAWS = Path("annotations") / "laws.yml"

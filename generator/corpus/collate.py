@@ -17,8 +17,8 @@ from functools import cache
 
 import opencc
 
-from generator.model import Article, Document
-from generator.numerals import to_numeral
+from generator.corpus.model import Article, Document
+from generator.corpus.numerals import to_numeral
 
 # Separators put between a paragraph's units when an article is laid out as one string for comparison:
 # a paragraph break a witness lacks shows as a difference in ¶.

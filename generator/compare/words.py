@@ -1,7 +1,7 @@
 """Chinese words: jieba's dictionary, loaded once per process, for the redline.
 
 Reads: jieba's default dictionary (its cache in the temporary directory, built by jieba the first time).
-Writes: tokens for the redline (generator/redline.py).
+Writes: tokens for the redline (generator/compare/redline.py).
 """
 
 from __future__ import annotations

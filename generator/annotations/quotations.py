@@ -2,7 +2,7 @@
 texts the reference joins, in the language of the `why` — for English, the edition's own translation.
 
 Reads: the references (their `why`, source and target), the texts, the translations. Writes: `Problem`s for
-`python -m generator check` (a content rule, generator/editorial.py).
+`python -m generator check` (a content rule, generator/rules/editorial.py).
 
 A quotation is what stands between “ and ” (both languages), or between a pair of ' or " that open after a
 space or bracket and close before a space or punctuation (so the apostrophe of "people's" opens none). An
@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.annotate import Annotations
-from generator.apparatus import PlacedReference, Target
+from generator.annotations.annotate import Annotations
+from generator.annotations.apparatus import PlacedReference, Target
+from generator.corpus.model import Article, Document
+from generator.corpus.sources import Corpus
 from generator.errors import Problem
-from generator.model import Article, Document
-from generator.sources import Corpus
 
 CHINESE_QUOTE = re.compile(r"“([^”]{2,})”")
 ENGLISH_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—]))(['\"“])(?P<words>[^'\"“”]{3,}?)['\"”](?=$|[\s,.;:)\]—?!])")

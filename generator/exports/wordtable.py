@@ -24,7 +24,7 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.run import Run
 
-from generator.redline import Segment, redline
+from generator.compare.redline import Segment, redline
 from generator.render.columns import Line, lines_of, row_lines
 from generator.render.compared import sequence
 from generator.render.locale import LOCALES

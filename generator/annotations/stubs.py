@@ -7,10 +7,10 @@ not exist yet.
 
 from __future__ import annotations
 
-from generator.model import Article, Document
-from generator.numerals import to_numeral
+from generator.annotations.translations import fingerprint
+from generator.corpus.model import Article, Document
+from generator.corpus.numerals import to_numeral
 from generator.render.locale import CHINESE
-from generator.translations import fingerprint
 
 
 def _entry(indent: str, shown: str, chinese: str, known: dict[str, str], listed: bool = True) -> list[str]:

@@ -2,7 +2,7 @@
 
 Reads: the corpus, the alignment and the annotations (all valid). Writes: `Problem`s naming the annotation file
 to work in. `python -m generator check`, which editors run and CI runs, reports them beside the translation
-checks (generator/checks.py); the build does not stop for them, so a preview still shows work in progress.
+checks (generator/rules/checks.py); the build does not stop for them, so a preview still shows work in progress.
 
 - every paragraph, item, article title and chapter title of every document is translated;
 - every article of a document whose articles carry no 【title】 has an editorial caption in both languages;
@@ -13,7 +13,7 @@ checks (generator/checks.py); the build does not stop for them, so a preview sti
 - every final article whose wording changed, and every deleted draft article, has a change note in both
   languages;
 - every final article compared with a draft has its computed kinds of change reviewed by the editors (a date);
-- words in quotation marks in a reference's `why` are the quoted text's own (generator/quotations.py);
+- words in quotation marks in a reference's `why` are the quoted text's own (generator/annotations/quotations.py);
 - at least MIN_COMPARABLE_SHARE of the final articles link a comparable provision of the Heilongjiang draft.
 """
 
@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 
-from generator.align import Alignment
-from generator.annotate import Annotations
+from generator.annotations.annotate import Annotations
+from generator.annotations.glossary import GLOSSARY
+from generator.annotations.quotations import misquotations
+from generator.compare.align import Alignment
+from generator.corpus.sources import Corpus
 from generator.errors import Problem
-from generator.glossary import GLOSSARY
-from generator.quotations import misquotations
-from generator.sources import Corpus
 
 MIN_GLOSSARY_TERMS = 80
 MIN_COMPARABLE_SHARE = 0.8  # of the later text's articles linking a comparable provision of the first further document

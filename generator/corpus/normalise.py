@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.model import Repair
+from generator.corpus.model import Repair
 
 REPAIR_KINDS = ("rejoin", "subitems", "emphasis", "punctuation", "spacing")
 

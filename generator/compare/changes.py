@@ -2,7 +2,7 @@
 Chinese texts, each with the words that triggered it, then corrected by editors.
 
 Reads: the alignment's rows (draft paragraphs beside final paragraphs), the texts, and the editors' corrections
-(`changes:` in a final article's annotation file, validated in generator/translations.py). Writes: `Change`s — a
+(`changes:` in a final article's annotation file, validated in generator/annotations/translations.py). Writes: `Change`s — a
 kind, where (the final paragraph or item, or the draft one for a dropped paragraph) and the evidence.
 
 The kinds, and what triggers each (on the redline's deleted and inserted words, or on the two whole texts):
@@ -30,10 +30,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from generator.align import Alignment, Link, Row
+from generator.compare.align import Alignment, Link, Row
+from generator.compare.redline import Redline, redline
+from generator.corpus.model import Document
 from generator.errors import Problem
-from generator.model import Document
-from generator.redline import Redline, redline
 from generator.strict import Bilingual
 
 ChangeKind = Literal["duty-added", "duty-removed", "force", "bearer", "scope", "number", "added", "dropped", "drafting", "wording"]

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pydantic import Field
 
-from generator.align import Override, Relation
+from generator.compare.align import Override, Relation
+from generator.corpus.model import Document
 from generator.errors import InputError, Problem
-from generator.model import Document
 from generator.strict import Bilingual, Prose, Strict
 from generator.yamlfile import Location, validate
 

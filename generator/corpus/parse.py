@@ -17,8 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.errors import ParseError, Problem
-from generator.layout import (
+from generator.corpus.layout import (
     ARTICLE,
     ARTICLE_TITLE,
     CHAPTER,
@@ -33,9 +32,10 @@ from generator.layout import (
     read_front_matter,
     read_source,
 )
-from generator.model import Article, Chapter, Document, Item, Paragraph, Repair, Section, Span
-from generator.normalise import normalise
-from generator.numerals import parse_numeral, to_numeral
+from generator.corpus.model import Article, Chapter, Document, Item, Paragraph, Repair, Section, Span
+from generator.corpus.normalise import normalise
+from generator.corpus.numerals import parse_numeral, to_numeral
+from generator.errors import ParseError, Problem
 from generator.strict import NAME, PROSE
 
 

@@ -1,7 +1,7 @@
 """Data for programs and reference managers: one JSON file per article at a stable address, a CSL-JSON citation
 for every article, and llms.txt.
 
-Reads: the export (generator/export.py corpus_json: the article, its alignment, notes and references, exactly
+Reads: the export (generator/exports/export.py corpus_json: the article, its alignment, notes and references, exactly
 as corpus.json has them) and the catalogue (titles, dates, issuing bodies). Writes: api/<document>/<n>.json,
 api/<document>/<n>.csl.json and llms.txt (paths under docs/; generator/build.py writes them).
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.corpus.sources import Corpus, DocumentEntry
 from generator.render.locale import LOCALES
 from generator.render.site import Site
 from generator.render.urls import page_of, relative
-from generator.sources import Corpus, DocumentEntry
 
 API_VERSION = 1
 

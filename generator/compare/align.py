@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
-from generator.model import Article, Document
+from generator.corpus.model import Article, Document
 
 # What a link says of where final article(s) came from, in the order the site lists them.
 Relation = Literal["identical", "modified", "moved", "merged", "split", "new", "deleted"]

@@ -20,13 +20,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from generator.annotate import Annotations
-from generator.apparatus import LINK_TARGET
+from generator.annotations.annotate import Annotations
+from generator.annotations.apparatus import LINK_TARGET
+from generator.annotations.glossary import GlossaryTerm
+from generator.annotations.terms import occurrences, term_pattern
+from generator.annotations.translations import Unit
+from generator.corpus.numerals import NUMERAL_CHARS, parse_numeral
 from generator.errors import Problem
-from generator.glossary import GlossaryTerm
-from generator.numerals import NUMERAL_CHARS, parse_numeral
-from generator.terms import occurrences, term_pattern
-from generator.translations import Unit
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")

@@ -12,15 +12,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from generator.align import Alignment, Link
-from generator.amendments import Amendment, current_number
-from generator.annotate import Annotations
-from generator.apparatus import PlacedReference
-from generator.changes import changes, removals
-from generator.model import Article
+from generator.annotations.amendments import Amendment, current_number
+from generator.annotations.annotate import Annotations
+from generator.annotations.apparatus import PlacedReference
+from generator.compare.align import Alignment, Link
+from generator.compare.changes import changes, removals
+from generator.corpus.model import Article
+from generator.corpus.sources import Corpus
 from generator.render.searchtext import document_word
 from generator.render.urls import folder
-from generator.sources import Corpus
 
 
 def _article(article: Article, english: Callable[[str], str | None], annotations: Annotations) -> dict[str, Any]:

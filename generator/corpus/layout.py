@@ -1,7 +1,7 @@
 """How the lines of a Chinese law's text are told apart: the patterns of headings, articles, items and sub-items,
 of a title and of LawRefBook's metadata, when a line is finished, and where the text proper begins.
 
-Reads: lines. Writes: nothing — generator/parse.py reads a whole text with these.
+Reads: lines. Writes: nothing — generator/corpus/parse.py reads a whole text with these.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.corpus.model import FrontMatter
+from generator.corpus.numerals import NUMERAL_CHARS, parse_numeral
 from generator.errors import ParseError, Problem
-from generator.model import FrontMatter
-from generator.numerals import NUMERAL_CHARS, parse_numeral
 
 NUMERAL = f"[{NUMERAL_CHARS}]+"
 # Markdown heading marks before a heading: `#### 第一章 总 则`, `###### 第一条`.

@@ -1,0 +1,1 @@
+"""What editors write under annotations/, read and validated against the texts."""

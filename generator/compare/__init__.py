@@ -1,0 +1,1 @@
+"""The earlier text against the later: alignment, word redlines and the kinds of change."""
