@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from generator.build import generate, navigation
+from generator.build import after_preview, generate, navigation
 from generator.errors import InputError
-from generator.exports.searchindex import index_in_background, index_site
+from generator.exports.searchindex import index_site
 from generator.render.prerendered import START, anchor_ids
 from generator.render.site import Settings
 from generator.render.templatecache import TEMPLATE_CACHE
@@ -40,7 +40,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     )
     try:  # in the nested build of each further language this costs only a hash of the inputs
         config.nav = navigation(root, config.nav or [])  # each document's whole text, from sources.yml
-        result = generate(root, Path(config.docs_dir), settings=settings)
+        result = generate(root, Path(config.docs_dir), settings=settings, preview=_serving)  # downloads after the pages
     except InputError as error:  # stop the build: a site with a page missing or wrong is worse than no new site
         raise PluginError(f"the sources or annotations have {len(error.problems)} problem(s):\n{error}") from None
     if result is not None:
@@ -64,8 +64,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     global _indexing
     if _nested_language_build(config):
         return  # the outer build indexes the whole site once
-    if _serving:  # the preview does not wait: search catches up a second after the pages
-        _indexing = index_in_background(Path(config.site_dir), log.warning)
+    if _serving:  # the preview does not wait: the downloads and search catch up after the pages
+        _indexing = after_preview(Path(config.docs_dir), Path(config.site_dir), log.warning)
     elif problem := index_site(Path(config.site_dir)):
         raise PluginError(problem)
 

@@ -60,6 +60,7 @@ def test_the_preview_serves_both_languages_with_search_and_shows_an_edit(preview
     project, url = preview
     wait_for(url + "en/articles/10/", "Article 10", 120)
     wait_for(url + "pagefind/pagefind-entry.json", '"zh"', 30)  # written in the background once the pages are served
+    wait_for(url + "downloads/search.json", '"documents"', 30)  # so are the downloads
     entry = json.loads(fetch(url + "pagefind/pagefind-entry.json") or "{}")
     assert sorted(entry["languages"]) == ["en", "zh"]
 
@@ -69,3 +70,4 @@ def test_the_preview_serves_both_languages_with_search_and_shows_an_edit(preview
         file.write(f"notes:\n  - {{id: {marker}, kind: context, author: test, date: 2026-01-01, zh: 预览, en: preview}}\n")
     wait_for(url + "en/articles/10/", marker, 60)
     wait_for(url + "articles/10/", marker, 5)
+    wait_for(url + "downloads/corpus.json", marker, 60)  # the downloads follow the pages, in the background

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from pagefind_bin_extended import get_executable
@@ -29,18 +27,6 @@ def index_site(site: Path) -> str | None:
         return f"pagefind failed:\n{result.stdout}{result.stderr}"
     _stable_entry(site / "pagefind" / "pagefind-entry.json")
     return None
-
-
-def index_in_background(site: Path, warn: Callable[[str], None]) -> threading.Thread:
-    """Index `site` while the preview is served (`mkdocs serve`); a failure is a warning there."""
-
-    def index() -> None:
-        if problem := index_site(site):
-            warn(f"the preview's search may be out of date: {problem}")
-
-    thread = threading.Thread(target=index, daemon=True)
-    thread.start()
-    return thread
 
 
 def _stable_entry(path: Path) -> None:

@@ -8,7 +8,8 @@ comparison, notes and references marked for Markdown to pass through unread (gen
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -348,27 +349,37 @@ def key_changes(site: Site, language: str) -> str:
 
 def pages(site: Site, languages: Sequence[str] | None = None) -> Iterator[tuple[str, str]]:
     """(path under docs/, content) for every generated page, in the edition's languages (or those given)."""
+    for path, make in page_makers(site, languages):
+        yield path, make()
+
+
+def page_makers(site: Site, languages: Sequence[str] | None = None) -> Iterator[tuple[str, Callable[[], str]]]:
+    """(path under docs/, the function that makes it) for every generated page (generator/render/incremental.py
+    calls only those whose inputs changed)."""
     for language in site.languages if languages is None else languages:
-        yield f"{language}/index.md", home(site, language)
-        yield f"{language}/about.md", about(site, language)
-        yield f"{language}/glossary.md", glossary(site, language)
-        yield f"{language}/sources.md", sources_page(site, language)
-        yield f"{language}/whats-new.md", whats_new(site, language)
-        yield f"{language}/feed.xml", feed(site, language)
+        yield f"{language}/index.md", partial(home, site, language)
+        yield f"{language}/about.md", partial(about, site, language)
+        yield f"{language}/glossary.md", partial(glossary, site, language)
+        yield f"{language}/sources.md", partial(sources_page, site, language)
+        yield f"{language}/whats-new.md", partial(whats_new, site, language)
+        yield f"{language}/feed.xml", partial(feed, site, language)
         for document_id in site.documents:
-            yield f"{language}/{site.index_of(document_id)}", whole_text(site, document_id, language)
-        yield f"{language}/chapters/index.md", chapters_index(site, language)
+            yield f"{language}/{site.index_of(document_id)}", partial(whole_text, site, document_id, language)
+        yield f"{language}/chapters/index.md", partial(chapters_index, site, language)
         for part in site.corpus.after.chapters:
-            yield f"{language}/{chapter_page(part.number)}", chapter(site, part, language)
-            yield f"{language}/compare/{part.number}.md", chapter_comparison(site, part, language)
-        yield f"{language}/compare/index.md", document_comparison(site, language)
-        yield f"{language}/concordance.md", concordance(site, language)
-        yield f"{language}/changes.md", key_changes(site, language)
-        yield f"{language}/laws/index.md", laws_index(site, language)
+            yield f"{language}/{chapter_page(part.number)}", partial(chapter, site, part, language)
+            yield f"{language}/compare/{part.number}.md", partial(chapter_comparison, site, part, language)
+        yield f"{language}/compare/index.md", partial(document_comparison, site, language)
+        yield f"{language}/concordance.md", partial(concordance, site, language)
+        yield f"{language}/changes.md", partial(key_changes, site, language)
+        yield f"{language}/laws/index.md", partial(laws_index, site, language)
         for cited in cited_laws(site):
-            yield f"{language}/{law_page(cited.id)}", law(site, cited, language)
+            yield f"{language}/{law_page(cited.id)}", partial(law, site, cited, language)
         for article in site.corpus.after.articles:
-            yield f"{language}/{site.page_of(site.after, article.number)}", final_article(site, article, language)
+            yield f"{language}/{site.page_of(site.after, article.number)}", partial(final_article, site, article, language)
         for document_id in [d for d in site.documents if d != site.after]:
             for article in site.documents[document_id].articles:
-                yield f"{language}/{site.page_of(document_id, article.number)}", plain_article(site, document_id, article, language)
+                yield (
+                    f"{language}/{site.page_of(document_id, article.number)}",
+                    partial(plain_article, site, document_id, article, language),
+                )
