@@ -147,8 +147,25 @@ def _refuse_repeated_keys(path: Path, root: yaml.Node) -> None:
         raise InputError(sorted(problems, key=lambda problem: problem.line))
 
 
+# What each file last validated to, by its bytes: under `mkdocs serve` an edit re-reads only the file it touched.
+# The models are frozen, so a result handed out twice cannot be changed by either holder.
+_validated: dict[tuple[type[Any], str], tuple[bytes, Any]] = {}
+
+
 def validate(model: type[ModelT], path: Path) -> tuple[ModelT, Callable[[Location], int]]:
     """Load `path` and check it against `model`; every mismatch becomes a Problem with its line."""
+    data = path.read_bytes() if path.is_file() else None
+    cached = _validated.get((model, str(path)))
+    if data is not None and cached is not None and cached[0] == data:
+        result: tuple[ModelT, Callable[[Location], int]] = cached[1]
+        return result
+    result = _validate(model, path)
+    if data is not None:
+        _validated[(model, str(path))] = (data, result)
+    return result
+
+
+def _validate(model: type[ModelT], path: Path) -> tuple[ModelT, Callable[[Location], int]]:
     loaded = read(path)
     if loaded.data is None:
         raise InputError([Problem(str(path), 1, "the file is empty", "write its keys, or delete the file")])
