@@ -141,8 +141,13 @@ def _kind(before: Document, after_dates: list[Stated]) -> str:
     return "revision" if last is not None and last.event == "revised" else "amendment"
 
 
+def _made(dates: list[Stated]) -> Stated | None:
+    """The adoption, amendment or revision that made the text what it is: the last of them."""
+    return max((s for s in dates if s.event in ("adopted", "amended", "revised")), key=lambda s: s.day, default=None)
+
+
 def _ids(dates: list[Stated], fallback: str) -> str:
-    last = max((s for s in dates if s.event in ("adopted", "amended", "revised")), key=lambda s: s.day, default=None)
+    last = _made(dates)
     return f"v{last.day.year}" if last else fallback
 
 
@@ -189,7 +194,7 @@ def _catalogue(kind: str, names: dict[str, str], texts: dict[str, Any], files: d
     ]
     for role in ("after", "before"):
         document, dates, witness, _ = texts[role]
-        made = max((s for s in dates if s.event in ("adopted", "amended", "revised")), key=lambda s: s.day, default=None)
+        made = _made(dates)
         zh, en = _version_names(kind, made.day.year if made else None, role)
         title = str(document.title or law)
         counts = f"{{chapters: {len(document.chapters)}, articles: {len(document.articles)}}}"
